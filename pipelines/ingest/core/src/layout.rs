@@ -1,0 +1,59 @@
+//! The data directory (`INGEST_OUTPUT_DIR`, `./data` by default):
+//!
+//! ```text
+//! raw/<source>/<run id>/<page>.json.gz        raw pages exactly as received (gzip)
+//! normalized/<source>/offers.jsonl            every offer ever collected, canonical, one per line
+//! state/<source>/current                      id of the run in progress (absent when none)
+//! state/<source>/runs/<run id>/plan.json      what the run collects (fixed at its start)
+//! state/<source>/runs/<run id>/journal.jsonl  what it has done so far (append-only)
+//! state/<source>/runs/<run id>/rejected.jsonl offers set aside, with the reason
+//! state/<source>/runs/<run id>/report.json    its summary
+//! state/<source>/last-success.json            report of the last successful run
+//! ```
+
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+impl DataDir {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        DataDir { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn raw_run_dir(&self, source: &str, run_id: &str) -> PathBuf {
+        self.root.join("raw").join(source).join(run_id)
+    }
+
+    pub fn normalized_dir(&self, source: &str) -> PathBuf {
+        self.root.join("normalized").join(source)
+    }
+
+    /// The canonical offers of `source`.
+    pub fn offers_file(&self, source: &str) -> PathBuf {
+        self.normalized_dir(source).join("offers.jsonl")
+    }
+
+    pub fn state_dir(&self, source: &str) -> PathBuf {
+        self.root.join("state").join(source)
+    }
+
+    pub fn run_dir(&self, source: &str, run_id: &str) -> PathBuf {
+        self.state_dir(source).join("runs").join(run_id)
+    }
+
+    /// File naming the run in progress, if any.
+    pub fn current_run_file(&self, source: &str) -> PathBuf {
+        self.state_dir(source).join("current")
+    }
+
+    pub fn last_success_file(&self, source: &str) -> PathBuf {
+        self.state_dir(source).join("last-success.json")
+    }
+}

@@ -1,0 +1,310 @@
+//! French administrative geography: departments and regions (INSEE codes, 2024 map).
+//!
+//! Public facts written as our own tables. Lookups accept INSEE commune codes, postal codes
+//! and the names sources use (`Ile-de-France`, `Île-de-France`, `Corse du Sud`).
+
+/// A department (or an overseas collectivity that sources treat as one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Department {
+    /// INSEE code: `"01"`, `"2A"`, `"974"`.
+    pub code: &'static str,
+    pub name: &'static str,
+    /// INSEE region code; for overseas collectivities without a region, their own code.
+    pub region_code: &'static str,
+    pub kind: Zone,
+}
+
+/// Where a department sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// Metropolitan France, Corsica included.
+    Metropolitan,
+    /// Overseas departments and regions (971–974, 976).
+    Overseas,
+    /// Overseas collectivities (975, 977, 978, 98x): outside the regions of France.
+    Collectivity,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    pub code: &'static str,
+    pub name: &'static str,
+}
+
+use Zone::{Collectivity as C, Metropolitan as M, Overseas as O};
+
+const fn d(code: &'static str, name: &'static str, region_code: &'static str, kind: Zone) -> Department {
+    Department { code, name, region_code, kind }
+}
+
+/// Every department, in INSEE order.
+pub const DEPARTMENTS: &[Department] = &[
+    d("01", "Ain", "84", M),
+    d("02", "Aisne", "32", M),
+    d("03", "Allier", "84", M),
+    d("04", "Alpes-de-Haute-Provence", "93", M),
+    d("05", "Hautes-Alpes", "93", M),
+    d("06", "Alpes-Maritimes", "93", M),
+    d("07", "Ardèche", "84", M),
+    d("08", "Ardennes", "44", M),
+    d("09", "Ariège", "76", M),
+    d("10", "Aube", "44", M),
+    d("11", "Aude", "76", M),
+    d("12", "Aveyron", "76", M),
+    d("13", "Bouches-du-Rhône", "93", M),
+    d("14", "Calvados", "28", M),
+    d("15", "Cantal", "84", M),
+    d("16", "Charente", "75", M),
+    d("17", "Charente-Maritime", "75", M),
+    d("18", "Cher", "24", M),
+    d("19", "Corrèze", "75", M),
+    d("2A", "Corse-du-Sud", "94", M),
+    d("2B", "Haute-Corse", "94", M),
+    d("21", "Côte-d'Or", "27", M),
+    d("22", "Côtes-d'Armor", "53", M),
+    d("23", "Creuse", "75", M),
+    d("24", "Dordogne", "75", M),
+    d("25", "Doubs", "27", M),
+    d("26", "Drôme", "84", M),
+    d("27", "Eure", "28", M),
+    d("28", "Eure-et-Loir", "24", M),
+    d("29", "Finistère", "53", M),
+    d("30", "Gard", "76", M),
+    d("31", "Haute-Garonne", "76", M),
+    d("32", "Gers", "76", M),
+    d("33", "Gironde", "75", M),
+    d("34", "Hérault", "76", M),
+    d("35", "Ille-et-Vilaine", "53", M),
+    d("36", "Indre", "24", M),
+    d("37", "Indre-et-Loire", "24", M),
+    d("38", "Isère", "84", M),
+    d("39", "Jura", "27", M),
+    d("40", "Landes", "75", M),
+    d("41", "Loir-et-Cher", "24", M),
+    d("42", "Loire", "84", M),
+    d("43", "Haute-Loire", "84", M),
+    d("44", "Loire-Atlantique", "52", M),
+    d("45", "Loiret", "24", M),
+    d("46", "Lot", "76", M),
+    d("47", "Lot-et-Garonne", "75", M),
+    d("48", "Lozère", "76", M),
+    d("49", "Maine-et-Loire", "52", M),
+    d("50", "Manche", "28", M),
+    d("51", "Marne", "44", M),
+    d("52", "Haute-Marne", "44", M),
+    d("53", "Mayenne", "52", M),
+    d("54", "Meurthe-et-Moselle", "44", M),
+    d("55", "Meuse", "44", M),
+    d("56", "Morbihan", "53", M),
+    d("57", "Moselle", "44", M),
+    d("58", "Nièvre", "27", M),
+    d("59", "Nord", "32", M),
+    d("60", "Oise", "32", M),
+    d("61", "Orne", "28", M),
+    d("62", "Pas-de-Calais", "32", M),
+    d("63", "Puy-de-Dôme", "84", M),
+    d("64", "Pyrénées-Atlantiques", "75", M),
+    d("65", "Hautes-Pyrénées", "76", M),
+    d("66", "Pyrénées-Orientales", "76", M),
+    d("67", "Bas-Rhin", "44", M),
+    d("68", "Haut-Rhin", "44", M),
+    d("69", "Rhône", "84", M),
+    d("70", "Haute-Saône", "27", M),
+    d("71", "Saône-et-Loire", "27", M),
+    d("72", "Sarthe", "52", M),
+    d("73", "Savoie", "84", M),
+    d("74", "Haute-Savoie", "84", M),
+    d("75", "Paris", "11", M),
+    d("76", "Seine-Maritime", "28", M),
+    d("77", "Seine-et-Marne", "11", M),
+    d("78", "Yvelines", "11", M),
+    d("79", "Deux-Sèvres", "75", M),
+    d("80", "Somme", "32", M),
+    d("81", "Tarn", "76", M),
+    d("82", "Tarn-et-Garonne", "76", M),
+    d("83", "Var", "93", M),
+    d("84", "Vaucluse", "93", M),
+    d("85", "Vendée", "52", M),
+    d("86", "Vienne", "75", M),
+    d("87", "Haute-Vienne", "75", M),
+    d("88", "Vosges", "44", M),
+    d("89", "Yonne", "27", M),
+    d("90", "Territoire de Belfort", "27", M),
+    d("91", "Essonne", "11", M),
+    d("92", "Hauts-de-Seine", "11", M),
+    d("93", "Seine-Saint-Denis", "11", M),
+    d("94", "Val-de-Marne", "11", M),
+    d("95", "Val-d'Oise", "11", M),
+    d("971", "Guadeloupe", "01", O),
+    d("972", "Martinique", "02", O),
+    d("973", "Guyane", "03", O),
+    d("974", "La Réunion", "04", O),
+    d("975", "Saint-Pierre-et-Miquelon", "975", C),
+    d("976", "Mayotte", "06", O),
+    d("977", "Saint-Barthélemy", "977", C),
+    d("978", "Saint-Martin", "978", C),
+    d("984", "Terres australes et antarctiques françaises", "984", C),
+    d("986", "Wallis-et-Futuna", "986", C),
+    d("987", "Polynésie française", "987", C),
+    d("988", "Nouvelle-Calédonie", "988", C),
+];
+
+/// The 18 regions of France (13 metropolitan, 5 overseas).
+pub const REGIONS: &[Region] = &[
+    Region { code: "01", name: "Guadeloupe" },
+    Region { code: "02", name: "Martinique" },
+    Region { code: "03", name: "Guyane" },
+    Region { code: "04", name: "La Réunion" },
+    Region { code: "06", name: "Mayotte" },
+    Region { code: "11", name: "Île-de-France" },
+    Region { code: "24", name: "Centre-Val de Loire" },
+    Region { code: "27", name: "Bourgogne-Franche-Comté" },
+    Region { code: "28", name: "Normandie" },
+    Region { code: "32", name: "Hauts-de-France" },
+    Region { code: "44", name: "Grand Est" },
+    Region { code: "52", name: "Pays de la Loire" },
+    Region { code: "53", name: "Bretagne" },
+    Region { code: "75", name: "Nouvelle-Aquitaine" },
+    Region { code: "76", name: "Occitanie" },
+    Region { code: "84", name: "Auvergne-Rhône-Alpes" },
+    Region { code: "93", name: "Provence-Alpes-Côte d'Azur" },
+    Region { code: "94", name: "Corse" },
+];
+
+/// The department with INSEE code `code` (`"1"` is read as `"01"`, `"2a"` as `"2A"`).
+pub fn department(code: &str) -> Option<&'static Department> {
+    let code = code.trim();
+    let padded;
+    let code = if code.len() == 1 && code.as_bytes()[0].is_ascii_digit() {
+        padded = format!("0{code}");
+        padded.as_str()
+    } else {
+        code
+    };
+    DEPARTMENTS.iter().find(|d| d.code.eq_ignore_ascii_case(code))
+}
+
+pub fn region(code: &str) -> Option<&'static Region> {
+    REGIONS.iter().find(|r| r.code == code.trim())
+}
+
+/// The department of an INSEE commune code (`"75109"` → Paris, `"2A004"` → `2A`, `"97411"` → `974`).
+pub fn department_of_commune(commune_code: &str) -> Option<&'static Department> {
+    let code = commune_code.trim();
+    if code.len() != 5 {
+        return None;
+    }
+    if code.starts_with("97") || code.starts_with("98") {
+        department(&code[..3])
+    } else {
+        department(&code[..2])
+    }
+}
+
+/// The department of a postal code. Corsican postal codes (`20xxx`) are split the way La
+/// Poste assigns them: `200xx`–`201xx` to Corse-du-Sud, the rest to Haute-Corse.
+pub fn department_of_postal_code(postal_code: &str) -> Option<&'static Department> {
+    let code = postal_code.trim();
+    if code.len() != 5 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(rest) = code.strip_prefix("20") {
+        let block: u32 = rest[..1].parse().ok()?;
+        return department(if block <= 1 { "2A" } else { "2B" });
+    }
+    if code.starts_with("97") || code.starts_with("98") {
+        return department(&code[..3]);
+    }
+    department(&code[..2])
+}
+
+/// Folds a place name for comparison: lowercase, no accents, words separated by one space.
+pub fn fold_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut last_space = true;
+    for c in name.chars() {
+        let c = fold_char(c);
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            last_space = false;
+        } else if !last_space {
+            out.push(' ');
+            last_space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'í' | 'Î' | 'Ï' | 'Í' => 'i',
+        'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' | 'Ó' => 'o',
+        'û' | 'ù' | 'ü' | 'ú' | 'Û' | 'Ù' | 'Ü' | 'Ú' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ÿ' | 'Ÿ' => 'y',
+        'œ' | 'Œ' => 'o',
+        other => other,
+    }
+}
+
+/// The region named `name` (accents, case and dashes ignored).
+pub fn region_by_name(name: &str) -> Option<&'static Region> {
+    let wanted = fold_name(name);
+    REGIONS.iter().find(|r| fold_name(r.name) == wanted)
+}
+
+/// The department named `name` (accents, case and dashes ignored; `Corse du Sud` matches).
+pub fn department_by_name(name: &str) -> Option<&'static Department> {
+    let wanted = fold_name(name);
+    DEPARTMENTS.iter().find(|d| fold_name(d.name) == wanted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_department_points_to_a_known_region_or_is_a_collectivity() {
+        for dep in DEPARTMENTS {
+            match dep.kind {
+                Zone::Collectivity => assert_eq!(dep.region_code, dep.code),
+                _ => assert!(region(dep.region_code).is_some(), "{}", dep.code),
+            }
+        }
+        assert_eq!(DEPARTMENTS.iter().filter(|d| d.kind != Zone::Collectivity).count(), 101);
+    }
+
+    #[test]
+    fn commune_codes_give_their_department() {
+        assert_eq!(department_of_commune("75109").unwrap().code, "75");
+        assert_eq!(department_of_commune("2A004").unwrap().code, "2A");
+        assert_eq!(department_of_commune("2B033").unwrap().code, "2B");
+        assert_eq!(department_of_commune("97411").unwrap().code, "974");
+        assert_eq!(department_of_commune("98818").unwrap().code, "988");
+        assert_eq!(department_of_commune("01053").unwrap().region_code, "84");
+        assert!(department_of_commune("7510").is_none());
+    }
+
+    #[test]
+    fn postal_codes_give_their_department() {
+        assert_eq!(department_of_postal_code("20000").unwrap().code, "2A");
+        assert_eq!(department_of_postal_code("20200").unwrap().code, "2B");
+        assert_eq!(department_of_postal_code("97400").unwrap().code, "974");
+        assert_eq!(department_of_postal_code("03200").unwrap().code, "03");
+        assert!(department_of_postal_code("ABCDE").is_none());
+    }
+
+    #[test]
+    fn names_match_without_accents_or_dashes() {
+        assert_eq!(region_by_name("Ile-de-France").unwrap().code, "11");
+        assert_eq!(region_by_name("Île-de-France").unwrap().code, "11");
+        assert_eq!(department_by_name("Corse du Sud").unwrap().code, "2A");
+        assert_eq!(department("1").unwrap().code, "01");
+        assert_eq!(department("2a").unwrap().code, "2A");
+    }
+}
