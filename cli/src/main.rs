@@ -1,1 +1,95 @@
-fn main() {}
+//! `jobmarket`: collect, normalise and (soon) serve the French data job market.
+//!
+//! This binary only parses the command line, reads the configuration (`config/.env`, then
+//! the environment, then flags) and calls the library crates; errors are reported with
+//! `anyhow` here and nowhere else.
+
+mod bench;
+mod demo;
+mod ingest;
+mod logging;
+mod normalize;
+mod simulate;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "jobmarket",
+    version,
+    about = "Le marché de l'emploi data en France : collecte, normalisation, analyse."
+)]
+struct Cli {
+    /// Data directory (raw pages, normalised offers, run state).
+    #[arg(long, global = true, env = "INGEST_OUTPUT_DIR", default_value = "data")]
+    data_dir: PathBuf,
+
+    /// Log format on stderr: `auto` (text with a progress bar on a terminal), `text` or `json`.
+    #[arg(long, global = true, default_value = "auto")]
+    log_format: logging::LogFormat,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Collect offers from a source into the data directory.
+    Ingest {
+        #[command(subcommand)]
+        source: ingest::IngestSource,
+    },
+    /// Demo: collect simulated France Travail offers (no credentials needed) into <data-dir>/demo.
+    Demo(demo::DemoArgs),
+    /// Normalise raw offers (JSON Lines on stdin) into canonical offers (JSON Lines on stdout).
+    Normalize(normalize::NormalizeArgs),
+    /// Run a simulator of a source's API on loopback.
+    Simulate {
+        #[command(subcommand)]
+        source: simulate::SimulateSource,
+    },
+    /// Measure the speed of a stage.
+    Bench {
+        #[command(subcommand)]
+        what: bench::BenchCommand,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    load_dotenv();
+    let cli = Cli::parse();
+    logging::init(cli.log_format);
+    let result = match cli.command {
+        Command::Ingest { source } => run_async(ingest::run(source, &cli.data_dir, cli.log_format)),
+        Command::Demo(args) => run_async(demo::run(args, &cli.data_dir, cli.log_format)),
+        Command::Normalize(args) => normalize::run(args),
+        Command::Simulate { source } => run_async(simulate::run(source)),
+        Command::Bench { what } => bench::run(what),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_async(future: impl std::future::Future<Output = anyhow::Result<()>>) -> anyhow::Result<()> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(future)
+}
+
+/// Reads `config/.env` when present; variables already in the environment win.
+fn load_dotenv() {
+    let path = std::path::Path::new("config/.env");
+    if path.exists() {
+        if let Err(err) = dotenvy::from_path(path) {
+            eprintln!("warning: cannot read config/.env: {err}");
+        }
+    }
+}

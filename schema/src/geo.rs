@@ -33,8 +33,18 @@ pub struct Region {
 
 use Zone::{Collectivity as C, Metropolitan as M, Overseas as O};
 
-const fn d(code: &'static str, name: &'static str, region_code: &'static str, kind: Zone) -> Department {
-    Department { code, name, region_code, kind }
+const fn d(
+    code: &'static str,
+    name: &'static str,
+    region_code: &'static str,
+    kind: Zone,
+) -> Department {
+    Department {
+        code,
+        name,
+        region_code,
+        kind,
+    }
 }
 
 /// Every department, in INSEE order.
@@ -143,7 +153,12 @@ pub const DEPARTMENTS: &[Department] = &[
     d("976", "Mayotte", "06", O),
     d("977", "Saint-Barthélemy", "977", C),
     d("978", "Saint-Martin", "978", C),
-    d("984", "Terres australes et antarctiques françaises", "984", C),
+    d(
+        "984",
+        "Terres australes et antarctiques françaises",
+        "984",
+        C,
+    ),
     d("986", "Wallis-et-Futuna", "986", C),
     d("987", "Polynésie française", "987", C),
     d("988", "Nouvelle-Calédonie", "988", C),
@@ -151,24 +166,78 @@ pub const DEPARTMENTS: &[Department] = &[
 
 /// The 18 regions of France (13 metropolitan, 5 overseas).
 pub const REGIONS: &[Region] = &[
-    Region { code: "01", name: "Guadeloupe" },
-    Region { code: "02", name: "Martinique" },
-    Region { code: "03", name: "Guyane" },
-    Region { code: "04", name: "La Réunion" },
-    Region { code: "06", name: "Mayotte" },
-    Region { code: "11", name: "Île-de-France" },
-    Region { code: "24", name: "Centre-Val de Loire" },
-    Region { code: "27", name: "Bourgogne-Franche-Comté" },
-    Region { code: "28", name: "Normandie" },
-    Region { code: "32", name: "Hauts-de-France" },
-    Region { code: "44", name: "Grand Est" },
-    Region { code: "52", name: "Pays de la Loire" },
-    Region { code: "53", name: "Bretagne" },
-    Region { code: "75", name: "Nouvelle-Aquitaine" },
-    Region { code: "76", name: "Occitanie" },
-    Region { code: "84", name: "Auvergne-Rhône-Alpes" },
-    Region { code: "93", name: "Provence-Alpes-Côte d'Azur" },
-    Region { code: "94", name: "Corse" },
+    Region {
+        code: "01",
+        name: "Guadeloupe",
+    },
+    Region {
+        code: "02",
+        name: "Martinique",
+    },
+    Region {
+        code: "03",
+        name: "Guyane",
+    },
+    Region {
+        code: "04",
+        name: "La Réunion",
+    },
+    Region {
+        code: "06",
+        name: "Mayotte",
+    },
+    Region {
+        code: "11",
+        name: "Île-de-France",
+    },
+    Region {
+        code: "24",
+        name: "Centre-Val de Loire",
+    },
+    Region {
+        code: "27",
+        name: "Bourgogne-Franche-Comté",
+    },
+    Region {
+        code: "28",
+        name: "Normandie",
+    },
+    Region {
+        code: "32",
+        name: "Hauts-de-France",
+    },
+    Region {
+        code: "44",
+        name: "Grand Est",
+    },
+    Region {
+        code: "52",
+        name: "Pays de la Loire",
+    },
+    Region {
+        code: "53",
+        name: "Bretagne",
+    },
+    Region {
+        code: "75",
+        name: "Nouvelle-Aquitaine",
+    },
+    Region {
+        code: "76",
+        name: "Occitanie",
+    },
+    Region {
+        code: "84",
+        name: "Auvergne-Rhône-Alpes",
+    },
+    Region {
+        code: "93",
+        name: "Provence-Alpes-Côte d'Azur",
+    },
+    Region {
+        code: "94",
+        name: "Corse",
+    },
 ];
 
 /// The department with INSEE code `code` (`"1"` is read as `"01"`, `"2a"` as `"2A"`).
@@ -181,7 +250,9 @@ pub fn department(code: &str) -> Option<&'static Department> {
     } else {
         code
     };
-    DEPARTMENTS.iter().find(|d| d.code.eq_ignore_ascii_case(code))
+    DEPARTMENTS
+        .iter()
+        .find(|d| d.code.eq_ignore_ascii_case(code))
 }
 
 pub fn region(code: &str) -> Option<&'static Region> {
@@ -191,7 +262,7 @@ pub fn region(code: &str) -> Option<&'static Region> {
 /// The department of an INSEE commune code (`"75109"` → Paris, `"2A004"` → `2A`, `"97411"` → `974`).
 pub fn department_of_commune(commune_code: &str) -> Option<&'static Department> {
     let code = commune_code.trim();
-    if code.len() != 5 {
+    if code.len() != 5 || !code.is_ascii() {
         return None;
     }
     if code.starts_with("97") || code.starts_with("98") {
@@ -276,7 +347,13 @@ mod tests {
                 _ => assert!(region(dep.region_code).is_some(), "{}", dep.code),
             }
         }
-        assert_eq!(DEPARTMENTS.iter().filter(|d| d.kind != Zone::Collectivity).count(), 101);
+        assert_eq!(
+            DEPARTMENTS
+                .iter()
+                .filter(|d| d.kind != Zone::Collectivity)
+                .count(),
+            101
+        );
     }
 
     #[test]

@@ -18,7 +18,11 @@ impl RomeCode {
         let valid = bytes.len() == 5
             && bytes[0].is_ascii_uppercase()
             && bytes[1..].iter().all(u8::is_ascii_digit);
-        if valid { Ok(RomeCode(code)) } else { Err(InvalidRomeCode(code)) }
+        if valid {
+            Ok(RomeCode(code))
+        } else {
+            Err(InvalidRomeCode(code))
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -47,18 +51,36 @@ pub const DATA_ROME_CODES: &[(&str, &str)] = &[
     ("M1405", "Data scientist"),
     ("M1419", "Data analyst"),
     ("M1423", "Chief Data Officer"),
-    ("M1414", "Ingénieur statisticien / Ingénieure statisticienne"),
+    (
+        "M1414",
+        "Ingénieur statisticien / Ingénieure statisticienne",
+    ),
     ("M1811", "Data engineer"),
     ("M1851", "Analyste décisionnel - Business Intelligence"),
-    ("M1824", "Développeur / Développeuse décisionnel - Business Intelligence"),
-    ("M1872", "Consultant décisionnel / Consultante décisionnelle - Business Intelligence"),
+    (
+        "M1824",
+        "Développeur / Développeuse décisionnel - Business Intelligence",
+    ),
+    (
+        "M1872",
+        "Consultant décisionnel / Consultante décisionnelle - Business Intelligence",
+    ),
     ("M1868", "Architecte base de données"),
     ("M1894", "Gestionnaire de base de données"),
-    ("M1889", "Ingénieur / Ingénieure en Intelligence Artificielle (IA)"),
+    (
+        "M1889",
+        "Ingénieur / Ingénieure en Intelligence Artificielle (IA)",
+    ),
     ("M1873", "Spécialiste IA embarquée"),
     ("K2403", "Biostatisticien / Biostatisticienne"),
-    ("H1215", "Bioinformaticien / Bioinformaticienne en études, recherche et développement"),
-    ("K1906", "Délégué / Déléguée à la protection des données - Data Protection Officer"),
+    (
+        "H1215",
+        "Bioinformaticien / Bioinformaticienne en études, recherche et développement",
+    ),
+    (
+        "K1906",
+        "Délégué / Déléguée à la protection des données - Data Protection Officer",
+    ),
     ("M1403", "Chargé / Chargée d'études socio-économiques"),
 ];
 

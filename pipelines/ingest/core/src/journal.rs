@@ -63,7 +63,8 @@ impl Journal {
             .open(path)
             .map_err(IngestError::io("open", path))?;
         if good_len < bytes.len() {
-            file.set_len(good_len as u64).map_err(IngestError::io("truncate", path))?;
+            file.set_len(good_len as u64)
+                .map_err(IngestError::io("truncate", path))?;
         }
         Ok((
             Journal {
@@ -82,7 +83,9 @@ impl Journal {
             reason: err.to_string(),
         })?;
         line.push(b'\n');
-        self.file.write_all(&line).map_err(IngestError::io("append to", &self.path))
+        self.file
+            .write_all(&line)
+            .map_err(IngestError::io("append to", &self.path))
     }
 }
 

@@ -56,9 +56,16 @@ pub enum IngestError {
 }
 
 impl IngestError {
-    pub(crate) fn io(action: &'static str, path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Self {
+    pub(crate) fn io(
+        action: &'static str,
+        path: &std::path::Path,
+    ) -> impl FnOnce(std::io::Error) -> Self {
         let path = path.to_path_buf();
-        move |source| IngestError::Io { action, path, source }
+        move |source| IngestError::Io {
+            action,
+            path,
+            source,
+        }
     }
 }
 
@@ -71,7 +78,8 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<(), IngestEr
     }
     let tmp = tmp_path(path);
     let mut file = std::fs::File::create(&tmp).map_err(IngestError::io("create", &tmp))?;
-    file.write_all(bytes).map_err(IngestError::io("write", &tmp))?;
+    file.write_all(bytes)
+        .map_err(IngestError::io("write", &tmp))?;
     drop(file);
     std::fs::rename(&tmp, path).map_err(IngestError::io("rename", &tmp))
 }

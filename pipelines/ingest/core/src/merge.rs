@@ -65,14 +65,24 @@ pub fn merge_run(
         let text = match std::str::from_utf8(&body) {
             Ok(text) => text,
             Err(err) => {
-                rejected.push(Rejected { page: page_name, index: None, reason: format!("page is not utf-8: {err}"), raw: None });
+                rejected.push(Rejected {
+                    page: page_name,
+                    index: None,
+                    reason: format!("page is not utf-8: {err}"),
+                    raw: None,
+                });
                 continue;
             }
         };
         let offers = match source.offers_in_page(text) {
             Ok(offers) => offers,
             Err(reason) => {
-                rejected.push(Rejected { page: page_name, index: None, reason, raw: None });
+                rejected.push(Rejected {
+                    page: page_name,
+                    index: None,
+                    reason,
+                    raw: None,
+                });
                 continue;
             }
         };
@@ -104,15 +114,26 @@ pub fn merge_run(
         serde_json::to_writer(&mut lines, entry).expect("rejected entries serialise");
         lines.push(b'\n');
     }
-    write_atomic(&data.run_dir(source.name(), run_id).join("rejected.jsonl"), &lines)?;
+    write_atomic(
+        &data.run_dir(source.name(), run_id).join("rejected.jsonl"),
+        &lines,
+    )?;
     if !rejected.is_empty() {
-        tracing::warn!(count = rejected.len(), run = run_id, "offers set aside, see rejected.jsonl");
+        tracing::warn!(
+            count = rejected.len(),
+            run = run_id,
+            "offers set aside, see rejected.jsonl"
+        );
     }
     Ok(stats)
 }
 
 /// Merge-joins the sorted existing file with the sorted collected offers into a new file.
-fn merge_into_file(path: &Path, collected: BTreeMap<String, Offer>, stats: &mut MergeStats) -> Result<(), IngestError> {
+fn merge_into_file(
+    path: &Path,
+    collected: BTreeMap<String, Offer>,
+    stats: &mut MergeStats,
+) -> Result<(), IngestError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(IngestError::io("create directory", parent))?;
     }
@@ -123,7 +144,8 @@ fn merge_into_file(path: &Path, collected: BTreeMap<String, Offer>, stats: &mut 
     let mut incoming = collected.into_values().peekable();
     let mut write = |offer: &Offer, stats: &mut MergeStats| -> Result<(), IngestError> {
         serde_json::to_writer(&mut out, offer).expect("offers serialise");
-        out.write_all(b"\n").map_err(IngestError::io("write", &tmp))?;
+        out.write_all(b"\n")
+            .map_err(IngestError::io("write", &tmp))?;
         stats.total_known += 1;
         Ok(())
     };
@@ -184,20 +206,34 @@ impl ExistingOffers {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
             Err(err) => return Err(IngestError::io("open", path)(err)),
         };
-        Ok(ExistingOffers { path: path.to_path_buf(), lines, line_no: 0, last_id: None })
+        Ok(ExistingOffers {
+            path: path.to_path_buf(),
+            lines,
+            line_no: 0,
+            last_id: None,
+        })
     }
 
     fn next_offer(&mut self) -> Result<Option<Offer>, IngestError> {
-        let Some(lines) = self.lines.as_mut() else { return Ok(None) };
+        let Some(lines) = self.lines.as_mut() else {
+            return Ok(None);
+        };
         loop {
-            let Some(line) = lines.next() else { return Ok(None) };
+            let Some(line) = lines.next() else {
+                return Ok(None);
+            };
             self.line_no += 1;
             let line = line.map_err(IngestError::io("read", &self.path))?;
             if line.trim().is_empty() {
                 continue;
             }
-            let offer: Offer = serde_json::from_str(&line).map_err(|err| self.corrupt(err.to_string()))?;
-            if self.last_id.as_deref().is_some_and(|last| last >= offer.id.as_str()) {
+            let offer: Offer =
+                serde_json::from_str(&line).map_err(|err| self.corrupt(err.to_string()))?;
+            if self
+                .last_id
+                .as_deref()
+                .is_some_and(|last| last >= offer.id.as_str())
+            {
                 return Err(self.corrupt(format!("offers are not sorted by id at {}", offer.id)));
             }
             self.last_id = Some(offer.id.0.clone());
@@ -209,7 +245,10 @@ impl ExistingOffers {
         IngestError::Corrupt {
             what: "offers file",
             path: self.path.clone(),
-            reason: format!("line {}: {reason} (the file was left untouched; fix or remove it, raw pages allow a rebuild)", self.line_no),
+            reason: format!(
+                "line {}: {reason} (the file was left untouched; fix or remove it, raw pages allow a rebuild)",
+                self.line_no
+            ),
         }
     }
 }

@@ -12,8 +12,12 @@ use crate::{IngestError, write_atomic};
 /// Stores `body` gzip-compressed at `path` (atomically).
 pub fn write_page(path: &Path, body: &[u8]) -> Result<(), IngestError> {
     let mut encoder = GzEncoder::new(Vec::with_capacity(body.len() / 4), Compression::fast());
-    encoder.write_all(body).map_err(IngestError::io("compress", path))?;
-    let compressed = encoder.finish().map_err(IngestError::io("compress", path))?;
+    encoder
+        .write_all(body)
+        .map_err(IngestError::io("compress", path))?;
+    let compressed = encoder
+        .finish()
+        .map_err(IngestError::io("compress", path))?;
     write_atomic(path, &compressed)
 }
 

@@ -91,7 +91,10 @@ impl RunReport {
     /// Writes the report in the run's folder, and as the last success when it succeeded.
     pub fn save(&self, data: &DataDir) -> Result<(), IngestError> {
         let json = serde_json::to_vec_pretty(self).expect("reports serialise");
-        write_atomic(&data.run_dir(&self.source, &self.run_id).join("report.json"), &json)?;
+        write_atomic(
+            &data.run_dir(&self.source, &self.run_id).join("report.json"),
+            &json,
+        )?;
         if self.status == RunStatus::Success && self.mode != RunMode::Sample {
             write_atomic(&data.last_success_file(&self.source), &json)?;
         }
@@ -102,11 +105,15 @@ impl RunReport {
     pub fn last_success(data: &DataDir, source: &str) -> Result<Option<RunReport>, IngestError> {
         let path = data.last_success_file(source);
         match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|err| IngestError::Corrupt {
-                what: "run report",
-                path,
-                reason: err.to_string(),
-            }),
+            Ok(bytes) => {
+                serde_json::from_slice(&bytes)
+                    .map(Some)
+                    .map_err(|err| IngestError::Corrupt {
+                        what: "run report",
+                        path,
+                        reason: err.to_string(),
+                    })
+            }
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(err) => Err(IngestError::io("read", &path)(err)),
         }

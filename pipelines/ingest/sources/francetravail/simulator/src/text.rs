@@ -64,7 +64,10 @@ mod tests {
 
     #[test]
     fn normalize_folds_accents_case_and_punctuation() {
-        assert_eq!(normalize("Ingénieur(e) DATA / Développeuse"), " ingenieur e data developpeuse ");
+        assert_eq!(
+            normalize("Ingénieur(e) DATA / Développeuse"),
+            " ingenieur e data developpeuse "
+        );
         assert_eq!(normalize("Œuvre, à Nîmes!"), " oeuvre a nimes ");
         assert_eq!(normalize(""), " ");
     }

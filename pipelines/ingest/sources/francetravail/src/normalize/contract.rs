@@ -128,7 +128,11 @@ pub fn hours_per_week(label: &str) -> Option<f32> {
             while j < b.len() && b[j].is_ascii_digit() {
                 j += 1;
             }
-            let minutes: f64 = if j > m_start { label[m_start..j].parse().unwrap_or(0.0) } else { 0.0 };
+            let minutes: f64 = if j > m_start {
+                label[m_start..j].parse().unwrap_or(0.0)
+            } else {
+                0.0
+            };
             if minutes >= 60.0 {
                 return None;
             }
@@ -150,7 +154,7 @@ pub fn experience_years(label: &str) -> Option<f32> {
     let mut words = lower.split_whitespace().peekable();
     while let Some(w) = words.next() {
         let Some(n) = parse_amount(w) else { continue };
-        let Some(unit) = words.peek() else { return None };
+        let unit = words.peek()?;
         if unit.starts_with("an") {
             return Some(round2(n) as f32);
         }
@@ -220,7 +224,10 @@ mod tests {
     fn reads_durations() {
         assert_eq!(duration_months("CDD - 6 Mois"), Some(6.0));
         assert_eq!(duration_months("Intérim - 5 Jour(s)"), Some(0.17));
-        assert_eq!(duration_months("Contrat à durée déterminée - 12 Mois"), Some(12.0));
+        assert_eq!(
+            duration_months("Contrat à durée déterminée - 12 Mois"),
+            Some(12.0)
+        );
         assert_eq!(duration_months("Mission intérimaire - 18 Mois"), Some(18.0));
         assert_eq!(duration_months("Saisonnier - 30 Jour(s)"), Some(1.0));
         assert_eq!(duration_months("CDI"), None);
@@ -230,12 +237,18 @@ mod tests {
 
     #[test]
     fn reads_working_time() {
-        assert_eq!(hours_per_week("35H/semaine\nTravail en journée"), Some(35.0));
+        assert_eq!(
+            hours_per_week("35H/semaine\nTravail en journée"),
+            Some(35.0)
+        );
         assert_eq!(hours_per_week("35H30/semaine"), Some(35.5));
         assert_eq!(hours_per_week("39H"), Some(39.0));
         assert_eq!(hours_per_week("24H Travail en journée"), Some(24.0));
         assert_eq!(hours_per_week("35 H  Horaires normaux"), Some(35.0));
-        assert_eq!(hours_per_week("Temps partiel - 24H/semaine\nTravail en journée"), Some(24.0));
+        assert_eq!(
+            hours_per_week("Temps partiel - 24H/semaine\nTravail en journée"),
+            Some(24.0)
+        );
         assert_eq!(hours_per_week("36H45/semaine"), Some(36.75));
         assert_eq!(hours_per_week("Temps plein"), None);
         assert_eq!(hours_per_week("151H Autre"), None);
@@ -251,9 +264,15 @@ mod tests {
             ..Default::default()
         });
         assert_eq!((c.full_time, c.hours_per_week), (Some(true), Some(35.0)));
-        let c = contract(&ContractInput { hours_label: Some("39H"), ..Default::default() });
+        let c = contract(&ContractInput {
+            hours_label: Some("39H"),
+            ..Default::default()
+        });
         assert_eq!(c.full_time, Some(true));
-        let c = contract(&ContractInput { hours_label: Some("20H"), ..Default::default() });
+        let c = contract(&ContractInput {
+            hours_label: Some("20H"),
+            ..Default::default()
+        });
         assert_eq!(c.full_time, None);
         let c = contract(&ContractInput {
             schedule: Some("35H/semaine"),
@@ -267,10 +286,16 @@ mod tests {
         assert_eq!(experience_years("3 An(s)"), Some(3.0));
         assert_eq!(experience_years("6 Mois"), Some(0.5));
         assert_eq!(experience_years("Expérience exigée de 2 An(s)"), Some(2.0));
-        assert_eq!(experience_years("Expérience souhaitée de 1 An(s)"), Some(1.0));
+        assert_eq!(
+            experience_years("Expérience souhaitée de 1 An(s)"),
+            Some(1.0)
+        );
         assert_eq!(experience_years("Débutant accepté"), Some(0.0));
         assert_eq!(experience_years("Débutant accepté (2 ans)"), Some(0.0));
-        assert_eq!(experience_years("2 An(s) - en hôtellerie 4* minimum "), Some(2.0));
+        assert_eq!(
+            experience_years("2 An(s) - en hôtellerie 4* minimum "),
+            Some(2.0)
+        );
         assert_eq!(experience_years("Expérience exigée"), None);
         assert_eq!(experience_years("Expérience exigée de 18 Mois"), Some(1.5));
     }

@@ -27,7 +27,10 @@ pub struct PlaceInput<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Label<'a> {
     /// `<dept> - <rest>` or a bare `<dept>`; `rest` is `None` for department-only labels.
-    Department { dept: &'static Department, rest: Option<&'a str> },
+    Department {
+        dept: &'static Department,
+        rest: Option<&'a str>,
+    },
     Region(&'static geo::Region),
     Country,
     /// Anything else: a foreign place or text we do not know.
@@ -45,6 +48,7 @@ pub fn location(input: &PlaceInput<'_>) -> Location {
         _ => None,
     };
     let dept = commune_code
+        .filter(|c| c.bytes().all(|b| b.is_ascii_alphanumeric()))
         .and_then(geo::department_of_commune)
         .or_else(|| postal_code.and_then(geo::department_of_postal_code))
         .or(from_label);
@@ -54,9 +58,13 @@ pub fn location(input: &PlaceInput<'_>) -> Location {
         _ => None,
     };
     let city = match &parsed {
-        Label::Department { dept, rest: Some(rest) } => {
+        Label::Department {
+            dept,
+            rest: Some(rest),
+        } => {
             // "974 - Réunion", "2A - Corse du Sud": a department named like a commune
-            if commune_code.is_none() && names_department(rest, dept) {
+            // (Paris is both a commune and a department: its name stays the city)
+            if commune_code.is_none() && dept.code != "75" && names_department(rest, dept) {
                 None
             } else {
                 Some(rest.to_string())
@@ -94,7 +102,9 @@ fn parse_label(label: &str) -> Label<'_> {
         .unwrap_or(label.len());
     let (code, after) = label.split_at(code_end);
     let code_like = matches!(code.len(), 2 | 3)
-        && (code.bytes().all(|b| b.is_ascii_digit()) || code.eq_ignore_ascii_case("2a") || code.eq_ignore_ascii_case("2b"));
+        && (code.bytes().all(|b| b.is_ascii_digit())
+            || code.eq_ignore_ascii_case("2a")
+            || code.eq_ignore_ascii_case("2b"));
     if code_like && let Some(dept) = geo::department(code) {
         let after = after.trim_start();
         if after.is_empty() {
@@ -103,7 +113,10 @@ fn parse_label(label: &str) -> Label<'_> {
         if let Some(rest) = after.strip_prefix('-') {
             let rest = rest.trim();
             let dept_only = rest.is_empty() || rest.to_ascii_lowercase().ends_with("(dept.)");
-            return Label::Department { dept, rest: (!dept_only).then_some(rest) };
+            return Label::Department {
+                dept,
+                rest: (!dept_only).then_some(rest),
+            };
         }
     }
     let folded = geo::fold_name(label);
@@ -131,9 +144,27 @@ fn names_department(name: &str, dept: &Department) -> bool {
 
 /// Country names (folded) that mark a foreign place in a label.
 const FOREIGN: &[&str] = &[
-    "allemagne", "suisse", "luxembourg", "belgique", "espagne", "italie", "portugal", "monaco",
-    "andorre", "canada", "quebec", "royaume uni", "angleterre", "irlande", "pays bas", "maroc",
-    "tunisie", "algerie", "etats unis", "usa", "frontalier",
+    "allemagne",
+    "suisse",
+    "luxembourg",
+    "belgique",
+    "espagne",
+    "italie",
+    "portugal",
+    "monaco",
+    "andorre",
+    "canada",
+    "quebec",
+    "royaume uni",
+    "angleterre",
+    "irlande",
+    "pays bas",
+    "maroc",
+    "tunisie",
+    "algerie",
+    "etats unis",
+    "usa",
+    "frontalier",
 ];
 
 /// Whether a label names a foreign place (`Allemagne (Frontalier)`, `Rust, Allemagne`,
@@ -165,7 +196,10 @@ impl BBox {
 }
 
 const fn bbox(lat0: f64, lat1: f64, lon0: f64, lon1: f64) -> BBox {
-    BBox { lat: (lat0, lat1), lon: (lon0, lon1) }
+    BBox {
+        lat: (lat0, lat1),
+        lon: (lon0, lon1),
+    }
 }
 
 /// Metropolitan France with Corsica, plus a small margin.
@@ -223,7 +257,9 @@ fn boxes_of_region(region_code: &str) -> &'static [BBox] {
         "06" => "976",
         _ => return &ALL_FRANCE[..1],
     };
-    geo::department(overseas_dept).map(boxes_of_department).unwrap_or(&[])
+    geo::department(overseas_dept)
+        .map(boxes_of_department)
+        .unwrap_or(&[])
 }
 
 /// The coordinates when they fall in one of `boxes`, swapped back when the source swapped
@@ -243,7 +279,12 @@ fn coordinates(lat: Option<f64>, lon: Option<f64>, boxes: &[BBox]) -> Option<(f6
 mod tests {
     use super::*;
 
-    fn loc(label: &str, commune: Option<&str>, postal: Option<&str>, coords: Option<(f64, f64)>) -> Location {
+    fn loc(
+        label: &str,
+        commune: Option<&str>,
+        postal: Option<&str>,
+        coords: Option<(f64, f64)>,
+    ) -> Location {
         location(&PlaceInput {
             label: Some(label),
             commune,
@@ -259,12 +300,22 @@ mod tests {
 
     #[test]
     fn arrondissements() {
-        let l = loc("75 - Paris 9e Arrondissement", Some("75109"), Some("75009"), Some((48.877, 2.337)));
+        let l = loc(
+            "75 - Paris 9e Arrondissement",
+            Some("75109"),
+            Some("75009"),
+            Some((48.877, 2.337)),
+        );
         assert_eq!(codes(&l), (Some("75"), Some("11")));
         assert_eq!(l.city.as_deref(), Some("Paris 9e Arrondissement"));
         assert_eq!(l.commune_code.as_deref(), Some("75109"));
         assert_eq!((l.lat, l.lon), (Some(48.877), Some(2.337)));
-        let l = loc("69 - Lyon 7e Arrondissement", Some("69387"), Some("69007"), None);
+        let l = loc(
+            "69 - Lyon 7e Arrondissement",
+            Some("69387"),
+            Some("69007"),
+            None,
+        );
         assert_eq!(codes(&l), (Some("69"), Some("84")));
         assert_eq!(l.city.as_deref(), Some("Lyon 7e Arrondissement"));
         let l = loc("13 - MARSEILLE 12", Some("13212"), Some("13012"), None);
@@ -275,7 +326,12 @@ mod tests {
 
     #[test]
     fn corsica_and_overseas() {
-        let l = loc("2A - AJACCIO", Some("2A004"), Some("20000"), Some((41.92, 8.74)));
+        let l = loc(
+            "2A - AJACCIO",
+            Some("2A004"),
+            Some("20000"),
+            Some((41.92, 8.74)),
+        );
         assert_eq!(codes(&l), (Some("2A"), Some("94")));
         let l = loc("2B - BASTIA", None, None, None);
         assert_eq!(codes(&l), (Some("2B"), Some("94")));
@@ -283,13 +339,24 @@ mod tests {
         let l = loc("2A - Corse du Sud", None, None, None);
         assert_eq!(codes(&l), (Some("2A"), Some("94")));
         assert_eq!(l.city, None);
-        let l = loc("974 - ST DENIS", Some("97411"), Some("97400"), Some((-20.88, 55.45)));
+        let l = loc(
+            "974 - ST DENIS",
+            Some("97411"),
+            Some("97400"),
+            Some((-20.88, 55.45)),
+        );
         assert_eq!(codes(&l), (Some("974"), Some("04")));
         assert_eq!((l.lat, l.lon), (Some(-20.88), Some(55.45)));
         let l = loc("974 - Réunion", None, None, None);
-        assert_eq!((codes(&l), l.city), ((Some("974"), Some("04")), None));
+        assert_eq!(
+            (codes(&l), l.city.as_deref()),
+            ((Some("974"), Some("04")), None)
+        );
         let l = loc("971 - Guadeloupe", None, None, None);
-        assert_eq!((codes(&l), l.city), ((Some("971"), Some("01")), None));
+        assert_eq!(
+            (codes(&l), l.city.as_deref()),
+            ((Some("971"), Some("01")), None)
+        );
         // metropolitan coordinates on a Réunion offer are wrong: dropped
         let l = loc("974 - ST DENIS", Some("97411"), None, Some((48.8, 2.3)));
         assert_eq!((l.lat, l.lon), (None, None));
@@ -300,6 +367,13 @@ mod tests {
         let l = loc("75 - Paris (Dept.)", None, None, None);
         assert_eq!(codes(&l), (Some("75"), Some("11")));
         assert_eq!(l.city, None);
+        let l = loc("75 - Paris", None, None, None);
+        assert_eq!(l.city.as_deref(), Some("Paris"));
+        let l = loc("33 - Gironde", None, None, None);
+        assert_eq!(
+            (codes(&l), l.city.as_deref()),
+            ((Some("33"), Some("75")), None)
+        );
         let l = loc("75", None, None, None);
         assert_eq!(codes(&l), (Some("75"), Some("11")));
         let l = loc("Bouches-du-Rhône", None, None, None);
@@ -311,7 +385,12 @@ mod tests {
 
     #[test]
     fn region_only_and_country() {
-        for (label, region) in [("Ile-de-France", "11"), ("Île-de-France", "11"), ("Hauts-de-France", "32"), ("Auvergne-Rhône-Alpes", "84")] {
+        for (label, region) in [
+            ("Ile-de-France", "11"),
+            ("Île-de-France", "11"),
+            ("Hauts-de-France", "32"),
+            ("Auvergne-Rhône-Alpes", "84"),
+        ] {
             let l = loc(label, None, None, None);
             assert_eq!(codes(&l), (None, Some(region)), "{label}");
             assert!(!l.country_only);
@@ -348,15 +427,30 @@ mod tests {
 
     #[test]
     fn swapped_or_wrong_coordinates() {
-        let l = loc("33 - Bordeaux", Some("33063"), Some("33000"), Some((-0.58, 44.84)));
+        let l = loc(
+            "33 - Bordeaux",
+            Some("33063"),
+            Some("33000"),
+            Some((-0.58, 44.84)),
+        );
         assert_eq!((l.lat, l.lon), (Some(44.84), Some(-0.58)));
-        let l = loc("972 - FORT DE FRANCE", Some("97209"), None, Some((-61.07, 14.6)));
+        let l = loc(
+            "972 - FORT DE FRANCE",
+            Some("97209"),
+            None,
+            Some((-61.07, 14.6)),
+        );
         assert_eq!((l.lat, l.lon), (Some(14.6), Some(-61.07)));
         let l = loc("33 - Bordeaux", Some("33063"), None, Some((0.0, 0.0)));
         assert_eq!((l.lat, l.lon), (None, None));
         let l = loc("33 - Bordeaux", Some("33063"), None, Some((14.6, -61.07)));
         assert_eq!((l.lat, l.lon), (None, None));
-        let l = loc("33 - Bordeaux", Some("33063"), None, Some((44.84, f64::NAN)));
+        let l = loc(
+            "33 - Bordeaux",
+            Some("33063"),
+            None,
+            Some((44.84, f64::NAN)),
+        );
         assert_eq!((l.lat, l.lon), (None, None));
     }
 }

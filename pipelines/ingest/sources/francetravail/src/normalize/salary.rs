@@ -72,10 +72,22 @@ pub fn salary(libelle: Option<&str>, commentaire: Option<&str>) -> Salary {
     if let Some(text) = commentaire
         && let Some((min, max)) = parse_comment(text)
     {
-        let parsed = Parsed { unit: Unit::Year, min: Some(min), max, months: None };
-        return from_parsed(parsed, text.to_string(), vec![FLAG_FROM_COMMENT.to_string()]);
+        let parsed = Parsed {
+            unit: Unit::Year,
+            min: Some(min),
+            max,
+            months: None,
+        };
+        return from_parsed(
+            parsed,
+            text.to_string(),
+            vec![FLAG_FROM_COMMENT.to_string()],
+        );
     }
-    Salary { raw: commentaire.map(str::to_string), ..Salary::default() }
+    Salary {
+        raw: commentaire.map(str::to_string),
+        ..Salary::default()
+    }
 }
 
 /// Reads `<Unit> de <min> Euros[ à <max> Euros][ sur <n> mois][ - text]`. `None` when the
@@ -98,7 +110,12 @@ fn parse_libelle(text: &str) -> Option<Parsed> {
     if first != "de" && tokens.peek().is_some_and(|t| t.eq_ignore_ascii_case("de")) {
         tokens.next();
     }
-    let mut parsed = Parsed { unit, min: None, max: None, months: None };
+    let mut parsed = Parsed {
+        unit,
+        min: None,
+        max: None,
+        months: None,
+    };
     let is_currency = |t: &str| {
         let t = t.to_lowercase();
         t == "euros" || t == "euro" || t == "€" || t == "eur"
@@ -115,7 +132,10 @@ fn parse_libelle(text: &str) -> Option<Parsed> {
         tokens.next();
     }
     // à <max> Euros
-    if tokens.peek().is_some_and(|t| matches!(t.to_lowercase().as_str(), "à" | "a")) {
+    if tokens
+        .peek()
+        .is_some_and(|t| matches!(t.to_lowercase().as_str(), "à" | "a"))
+    {
         tokens.next();
         if let Some(v) = tokens.peek().and_then(|t| parse_amount(t)) {
             parsed.max = Some(v);
@@ -130,7 +150,10 @@ fn parse_libelle(text: &str) -> Option<Parsed> {
         tokens.next();
         if let Some(v) = tokens.peek().and_then(|t| parse_amount(t)) {
             tokens.next();
-            if tokens.peek().is_some_and(|t| t.to_lowercase().starts_with("mois")) {
+            if tokens
+                .peek()
+                .is_some_and(|t| t.to_lowercase().starts_with("mois"))
+            {
                 parsed.months = Some(v);
             }
         }
@@ -159,12 +182,12 @@ fn from_parsed(p: Parsed, raw: String, mut flags: Vec<String>) -> Salary {
             return salary;
         }
     };
-    if let Some(m) = max {
-        if m < min {
-            max = Some(min);
-            min = m;
-            flag(FLAG_SWAPPED_BOUNDS);
-        }
+    if let Some(m) = max
+        && m < min
+    {
+        max = Some(min);
+        min = m;
+        flag(FLAG_SWAPPED_BOUNDS);
     }
     let top = max.unwrap_or(min);
     let period = match p.unit {
@@ -246,7 +269,9 @@ fn parse_comment(text: &str) -> Option<(f64, Option<f64>)> {
     let suffix = |end: usize| lower[end..].trim_start();
     let is_k = |end: usize| {
         let s = suffix(end);
-        let Some(rest) = s.strip_prefix('k') else { return false };
+        let Some(rest) = s.strip_prefix('k') else {
+            return false;
+        };
         let rest = rest.trim_start();
         rest.starts_with('€') || rest.starts_with("eur") || rest.starts_with("brut")
     };
@@ -255,7 +280,10 @@ fn parse_comment(text: &str) -> Option<(f64, Option<f64>)> {
         for (i, n) in numbers.iter().enumerate() {
             let linked_to_next_k = numbers.get(i + 1).is_some_and(|next| {
                 is_k(next.end)
-                    && matches!(lower[n.end..next.start].trim(), "-" | "à" | "a" | "et" | "/" | "–")
+                    && matches!(
+                        lower[n.end..next.start].trim(),
+                        "-" | "à" | "a" | "et" | "/" | "–"
+                    )
             });
             if (is_k(n.end) || linked_to_next_k) && n.value < 1_000.0 {
                 amounts.push(n.value * 1_000.0);
@@ -320,7 +348,11 @@ fn scan_numbers(text: &str) -> Vec<Number> {
         }
         let digits: String = text[start..i].chars().filter(|c| *c != ' ').collect();
         if let Some(value) = parse_amount(&digits) {
-            out.push(Number { value, start, end: i });
+            out.push(Number {
+                value,
+                start,
+                end: i,
+            });
         }
     }
     out
@@ -338,38 +370,202 @@ mod tests {
         (sal.min_annual_eur, sal.max_annual_eur)
     }
 
+    /// (libelle, period, min, max, months)
+    type Case = (&'static str, SalaryPeriod, f64, Option<f64>, Option<f32>);
+
     #[test]
     fn every_profiled_pattern() {
         let hourly_12 = round2(12.0 * HOURS_PER_MONTH * 12.0);
-        // (libelle, period, min, max, months)
-        let cases: &[(&str, SalaryPeriod, f64, Option<f64>, Option<f32>)] = &[
-            ("Horaire de 12.0 Euros à 14.0 Euros sur 12.0 mois", SalaryPeriod::Hour, hourly_12, Some(round2(14.0 * HOURS_PER_MONTH * 12.0)), Some(12.0)),
-            ("Annuel de 25000.0 Euros à 30000.0 Euros sur 12.0 mois", SalaryPeriod::Year, 25000.0, Some(30000.0), Some(12.0)),
-            ("Mensuel de 2300.0 Euros à 2500.0 Euros sur 12.0 mois", SalaryPeriod::Month, 27600.0, Some(30000.0), Some(12.0)),
-            ("Horaire de 12.0 Euros sur 12.0 mois", SalaryPeriod::Hour, hourly_12, None, Some(12.0)),
-            ("Mensuel de 1802.0 Euros sur 12.0 mois", SalaryPeriod::Month, 21624.0, None, Some(12.0)),
-            ("Annuel de 25000,00 Euros à 26000,00 Euros", SalaryPeriod::Year, 25000.0, Some(26000.0), None),
-            ("Horaire de 12.00 Euros", SalaryPeriod::Hour, hourly_12, None, None),
-            ("Mensuel de 1900.00 Euros sur 12 mois", SalaryPeriod::Month, 22800.0, None, Some(12.0)),
-            ("Annuel de 32000.0 Euros sur 12.0 mois", SalaryPeriod::Year, 32000.0, None, Some(12.0)),
-            ("Horaire de 15.09 Euros à 16.21 Euros", SalaryPeriod::Hour, round2(15.09 * HOURS_PER_MONTH * 12.0), Some(round2(16.21 * HOURS_PER_MONTH * 12.0)), None),
-            ("Mensuel de 2000.00 Euros à 2500.00 Euros sur 13 mois", SalaryPeriod::Month, 26000.0, Some(32500.0), Some(13.0)),
-            ("Horaire de 12.00 Euros sur 12 mois", SalaryPeriod::Hour, hourly_12, None, Some(12.0)),
-            ("Mensuel de 1617,00 Euros à 2499,00 Euros", SalaryPeriod::Month, 19404.0, Some(29988.0), None),
-            ("Annuel de 34000.00 Euros à 38000.00 Euros sur 12 mois", SalaryPeriod::Year, 34000.0, Some(38000.0), Some(12.0)),
-            ("Mensuel de 1764,00 Euros", SalaryPeriod::Month, 21168.0, None, None),
-            ("Annuel de 31300,00 Euros", SalaryPeriod::Year, 31300.0, None, None),
-            ("Annuel de 26679.00 Euros sur 12 mois", SalaryPeriod::Year, 26679.0, None, Some(12.0)),
-            ("Horaire de 12.00 Euros à 12.00 Euros sur 12 mois", SalaryPeriod::Hour, hourly_12, Some(hourly_12), Some(12.0)),
-            ("Horaire de 12,00 Euros à 12,00 Euros", SalaryPeriod::Hour, hourly_12, Some(hourly_12), None),
-            ("Mensuel de 2500 Euros à 2800 Euros sur 12 mois", SalaryPeriod::Month, 30000.0, Some(33600.0), Some(12.0)),
-            ("Annuel de 40000 Euros à 45000 Euros sur 12 mois", SalaryPeriod::Year, 40000.0, Some(45000.0), Some(12.0)),
-            ("Annuel de 40000.0 Euros à 45000.0 Euros", SalaryPeriod::Year, 40000.0, Some(45000.0), None),
-            ("Annuel de 35000 Euros sur 12 mois", SalaryPeriod::Year, 35000.0, None, Some(12.0)),
-            ("Mensuel de 1294 Euros sur 12 mois", SalaryPeriod::Month, 15528.0, None, Some(12.0)),
-            ("Annuel de 38000.0 Euros à 43000.0 Euros sur 13.0 mois", SalaryPeriod::Year, 38000.0, Some(43000.0), Some(13.0)),
-            ("Mensuel de 2000.0 Euros sur 13.5 mois", SalaryPeriod::Month, 27000.0, None, Some(13.5)),
-            ("Horaire de 12.5 Euros à 13.5 Euros - Panier repas", SalaryPeriod::Hour, round2(12.5 * HOURS_PER_MONTH * 12.0), Some(round2(13.5 * HOURS_PER_MONTH * 12.0)), None),
+        let cases: &[Case] = &[
+            (
+                "Horaire de 12.0 Euros à 14.0 Euros sur 12.0 mois",
+                SalaryPeriod::Hour,
+                hourly_12,
+                Some(round2(14.0 * HOURS_PER_MONTH * 12.0)),
+                Some(12.0),
+            ),
+            (
+                "Annuel de 25000.0 Euros à 30000.0 Euros sur 12.0 mois",
+                SalaryPeriod::Year,
+                25000.0,
+                Some(30000.0),
+                Some(12.0),
+            ),
+            (
+                "Mensuel de 2300.0 Euros à 2500.0 Euros sur 12.0 mois",
+                SalaryPeriod::Month,
+                27600.0,
+                Some(30000.0),
+                Some(12.0),
+            ),
+            (
+                "Horaire de 12.0 Euros sur 12.0 mois",
+                SalaryPeriod::Hour,
+                hourly_12,
+                None,
+                Some(12.0),
+            ),
+            (
+                "Mensuel de 1802.0 Euros sur 12.0 mois",
+                SalaryPeriod::Month,
+                21624.0,
+                None,
+                Some(12.0),
+            ),
+            (
+                "Annuel de 25000,00 Euros à 26000,00 Euros",
+                SalaryPeriod::Year,
+                25000.0,
+                Some(26000.0),
+                None,
+            ),
+            (
+                "Horaire de 12.00 Euros",
+                SalaryPeriod::Hour,
+                hourly_12,
+                None,
+                None,
+            ),
+            (
+                "Mensuel de 1900.00 Euros sur 12 mois",
+                SalaryPeriod::Month,
+                22800.0,
+                None,
+                Some(12.0),
+            ),
+            (
+                "Annuel de 32000.0 Euros sur 12.0 mois",
+                SalaryPeriod::Year,
+                32000.0,
+                None,
+                Some(12.0),
+            ),
+            (
+                "Horaire de 15.09 Euros à 16.21 Euros",
+                SalaryPeriod::Hour,
+                round2(15.09 * HOURS_PER_MONTH * 12.0),
+                Some(round2(16.21 * HOURS_PER_MONTH * 12.0)),
+                None,
+            ),
+            (
+                "Mensuel de 2000.00 Euros à 2500.00 Euros sur 13 mois",
+                SalaryPeriod::Month,
+                26000.0,
+                Some(32500.0),
+                Some(13.0),
+            ),
+            (
+                "Horaire de 12.00 Euros sur 12 mois",
+                SalaryPeriod::Hour,
+                hourly_12,
+                None,
+                Some(12.0),
+            ),
+            (
+                "Mensuel de 1617,00 Euros à 2499,00 Euros",
+                SalaryPeriod::Month,
+                19404.0,
+                Some(29988.0),
+                None,
+            ),
+            (
+                "Annuel de 34000.00 Euros à 38000.00 Euros sur 12 mois",
+                SalaryPeriod::Year,
+                34000.0,
+                Some(38000.0),
+                Some(12.0),
+            ),
+            (
+                "Mensuel de 1764,00 Euros",
+                SalaryPeriod::Month,
+                21168.0,
+                None,
+                None,
+            ),
+            (
+                "Annuel de 31300,00 Euros",
+                SalaryPeriod::Year,
+                31300.0,
+                None,
+                None,
+            ),
+            (
+                "Annuel de 26679.00 Euros sur 12 mois",
+                SalaryPeriod::Year,
+                26679.0,
+                None,
+                Some(12.0),
+            ),
+            (
+                "Horaire de 12.00 Euros à 12.00 Euros sur 12 mois",
+                SalaryPeriod::Hour,
+                hourly_12,
+                Some(hourly_12),
+                Some(12.0),
+            ),
+            (
+                "Horaire de 12,00 Euros à 12,00 Euros",
+                SalaryPeriod::Hour,
+                hourly_12,
+                Some(hourly_12),
+                None,
+            ),
+            (
+                "Mensuel de 2500 Euros à 2800 Euros sur 12 mois",
+                SalaryPeriod::Month,
+                30000.0,
+                Some(33600.0),
+                Some(12.0),
+            ),
+            (
+                "Annuel de 40000 Euros à 45000 Euros sur 12 mois",
+                SalaryPeriod::Year,
+                40000.0,
+                Some(45000.0),
+                Some(12.0),
+            ),
+            (
+                "Annuel de 40000.0 Euros à 45000.0 Euros",
+                SalaryPeriod::Year,
+                40000.0,
+                Some(45000.0),
+                None,
+            ),
+            (
+                "Annuel de 35000 Euros sur 12 mois",
+                SalaryPeriod::Year,
+                35000.0,
+                None,
+                Some(12.0),
+            ),
+            (
+                "Mensuel de 1294 Euros sur 12 mois",
+                SalaryPeriod::Month,
+                15528.0,
+                None,
+                Some(12.0),
+            ),
+            (
+                "Annuel de 38000.0 Euros à 43000.0 Euros sur 13.0 mois",
+                SalaryPeriod::Year,
+                38000.0,
+                Some(43000.0),
+                Some(13.0),
+            ),
+            (
+                "Mensuel de 2000.0 Euros sur 13.5 mois",
+                SalaryPeriod::Month,
+                27000.0,
+                None,
+                Some(13.5),
+            ),
+            (
+                "Horaire de 12.5 Euros à 13.5 Euros - Panier repas",
+                SalaryPeriod::Hour,
+                round2(12.5 * HOURS_PER_MONTH * 12.0),
+                Some(round2(13.5 * HOURS_PER_MONTH * 12.0)),
+                None,
+            ),
         ];
         for (libelle, period, min, max, months) in cases {
             let sal = s(libelle);
@@ -385,7 +581,10 @@ mod tests {
     fn unstated_units_are_inferred_and_flagged() {
         let sal = s("Autre de 1839,76 Euros à 1935,31 Euros");
         assert_eq!(sal.period, Some(SalaryPeriod::Month));
-        assert_eq!(figures(&sal), (Some(round2(1839.76 * 12.0)), Some(round2(1935.31 * 12.0))));
+        assert_eq!(
+            figures(&sal),
+            (Some(round2(1839.76 * 12.0)), Some(round2(1935.31 * 12.0)))
+        );
         assert_eq!(sal.flags, vec![FLAG_PERIOD_INFERRED]);
 
         let sal = s("Autre de 13,98 Euros à 13,98 Euros");
@@ -429,12 +628,18 @@ mod tests {
         assert_eq!(sal.flags, vec![FLAG_UNIT_CORRECTED]);
 
         let sal = s("Annuel de 1000,00 Euros");
-        assert_eq!((sal.period, sal.min_annual_eur), (Some(SalaryPeriod::Month), Some(12000.0)));
+        assert_eq!(
+            (sal.period, sal.min_annual_eur),
+            (Some(SalaryPeriod::Month), Some(12000.0))
+        );
         assert_eq!(sal.flags, vec![FLAG_UNIT_CORRECTED]);
 
         let sal = s("Mensuel de 12,00 Euros");
         assert_eq!(sal.period, Some(SalaryPeriod::Hour));
-        assert_eq!(figures(&sal), (Some(round2(12.0 * HOURS_PER_MONTH * 12.0)), None));
+        assert_eq!(
+            figures(&sal),
+            (Some(round2(12.0 * HOURS_PER_MONTH * 12.0)), None)
+        );
         assert_eq!(sal.flags, vec![FLAG_UNIT_CORRECTED]);
 
         let sal = s("Horaire de 1852.95 Euros sur 12 mois");
@@ -456,7 +661,11 @@ mod tests {
         ] {
             let sal = s(libelle);
             assert_eq!(figures(&sal), (None, None), "{libelle}");
-            assert!(sal.flags.contains(&FLAG_IMPLAUSIBLE.to_string()), "{libelle}: {:?}", sal.flags);
+            assert!(
+                sal.flags.contains(&FLAG_IMPLAUSIBLE.to_string()),
+                "{libelle}: {:?}",
+                sal.flags
+            );
             assert_eq!(sal.raw.as_deref(), Some(libelle));
         }
     }
@@ -489,7 +698,10 @@ mod tests {
         assert_eq!(figures(&sal), (Some(24000.0), None));
         assert_eq!(sal.flags, vec![FLAG_MONTHS_IGNORED]);
         let sal = s("Horaire de 12.0 Euros sur 13.0 mois");
-        assert_eq!(sal.min_annual_eur, Some(round2(12.0 * HOURS_PER_MONTH * 13.0)));
+        assert_eq!(
+            sal.min_annual_eur,
+            Some(round2(12.0 * HOURS_PER_MONTH * 13.0))
+        );
     }
 
     #[test]
@@ -500,14 +712,33 @@ mod tests {
         assert_eq!(sal.period, Some(SalaryPeriod::Year));
         assert_eq!(sal.flags, vec![FLAG_FROM_COMMENT]);
         assert_eq!(sal.raw.as_deref(), Some("35 - 45 k€ brut annuel"));
-        assert_eq!(figures(&c("A partir de 34 k€ brut annuel")), (Some(34000.0), None));
+        assert_eq!(
+            figures(&c("A partir de 34 k€ brut annuel")),
+            (Some(34000.0), None)
+        );
         assert_eq!(figures(&c("A partir de 30k€")), (Some(30000.0), None));
-        assert_eq!(figures(&c("55 - 60 K€ brut annuel")), (Some(55000.0), Some(60000.0)));
-        assert_eq!(figures(&c("20 400€/an + commissions")), (Some(20400.0), None));
-        assert_eq!(figures(&c("Entre 40000 € et 45000 € par an")), (Some(40000.0), Some(45000.0)));
+        assert_eq!(
+            figures(&c("55 - 60 K€ brut annuel")),
+            (Some(55000.0), Some(60000.0))
+        );
+        assert_eq!(
+            figures(&c("20 400€/an + commissions")),
+            (Some(20400.0), None)
+        );
+        assert_eq!(
+            figures(&c("Entre 40000 € et 45000 € par an")),
+            (Some(40000.0), Some(45000.0))
+        );
 
         // never invented
-        for text in ["Selon profil", "1807€ net ", "11.88", "Selon CCN66", "13ème mois", "2500 à 3000€ SELON PROFIL"] {
+        for text in [
+            "Selon profil",
+            "1807€ net ",
+            "11.88",
+            "Selon CCN66",
+            "13ème mois",
+            "2500 à 3000€ SELON PROFIL",
+        ] {
             let sal = c(text);
             assert_eq!(figures(&sal), (None, None), "{text}");
             assert!(sal.flags.is_empty(), "{text}");
@@ -520,6 +751,9 @@ mod tests {
     fn libelle_wins_over_comment() {
         let sal = salary(Some("Mensuel de 2000.0 Euros sur 12.0 mois"), Some("40 k€"));
         assert_eq!(sal.min_annual_eur, Some(24000.0));
-        assert_eq!(sal.raw.as_deref(), Some("Mensuel de 2000.0 Euros sur 12.0 mois"));
+        assert_eq!(
+            sal.raw.as_deref(),
+            Some("Mensuel de 2000.0 Euros sur 12.0 mois")
+        );
     }
 }

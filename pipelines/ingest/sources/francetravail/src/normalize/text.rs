@@ -13,7 +13,11 @@ pub fn clean_title(title: &str) -> String {
     let mut kept = String::with_capacity(title.len());
     let mut i = 0;
     while i < chars.len() {
-        let at_boundary = i == 0 || !chars[i - 1].is_alphanumeric();
+        // a mark glued to the previous word: "confiseriesH/F", "CACES 1H/F"
+        let glued = i > 0
+            && (chars[i - 1].is_lowercase() || chars[i - 1].is_ascii_digit())
+            && matches!(chars.get(i..i + 3), Some(['H', '/', 'F'] | ['F', '/', 'H']));
+        let at_boundary = i == 0 || !chars[i - 1].is_alphanumeric() || glued;
         if at_boundary && let Some(end) = gender_mark_end(&chars, i) {
             kept.push(' ');
             i = end;
@@ -94,7 +98,9 @@ fn gender_mark_end(chars: &[char], start: usize) -> Option<usize> {
 fn mark_letter(chars: &[char], i: usize) -> Option<(String, usize)> {
     let c = chars.get(i)?.to_ascii_lowercase();
     let (word, next) = match c {
-        'n' if chars.get(i + 1).map(|c| c.to_ascii_lowercase()) == Some('b') => ("nb".to_string(), i + 2),
+        'n' if chars.get(i + 1).map(|c| c.to_ascii_lowercase()) == Some('b') => {
+            ("nb".to_string(), i + 2)
+        }
         'h' | 'f' | 'm' | 'x' | 'w' | 'd' => (c.to_string(), i + 1),
         _ => return None,
     };
@@ -107,7 +113,10 @@ fn mark_letter(chars: &[char], i: usize) -> Option<(String, usize)> {
 /// Collapses spaces, drops empty brackets and separators left dangling at either end or
 /// doubled in the middle.
 fn tidy(s: &str) -> String {
-    let mut words: Vec<&str> = s.split_whitespace().filter(|w| !matches!(*w, "()" | "[]")).collect();
+    let mut words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "()" | "[]"))
+        .collect();
     let is_sep = |w: &str| matches!(w, "-" | "/" | "|" | "," | ":" | "–" | "—" | "." | ";");
     // doubled separators ("a - - b" → "a - b")
     let mut i = 1;
@@ -212,16 +221,18 @@ pub(crate) fn parse_amount(s: &str) -> Option<f64> {
         return None;
     }
     let mut buf = String::with_capacity(s.len());
-    let has_comma = s.contains(',');
-    let has_dot = s.contains('.');
+    // with both separators, the last one is the decimal point: "6,640.00", "1.600,50"
+    let decimal = match (s.rfind(','), s.rfind('.')) {
+        (Some(c), Some(d)) if c > d => ',',
+        (Some(_), None) => ',',
+        _ => '.',
+    };
     for c in s.chars() {
         match c {
             '0'..='9' => buf.push(c),
             ' ' | '\u{a0}' | '\u{202f}' => {}
-            ',' if has_dot => {} // "6,640.00": thousands comma
-            ',' => buf.push('.'),
-            '.' if has_comma => {} // "1.600,50": thousands dot
-            '.' => buf.push('.'),
+            ',' | '.' if c == decimal => buf.push('.'),
+            ',' | '.' => {}
             _ => return None,
         }
     }
@@ -251,6 +262,9 @@ mod tests {
             ("Cuisinier H/F -", "Cuisinier"),
             ("H/F Maçon", "Maçon"),
             ("Soudeur  TIG   (H/F)  ", "Soudeur TIG"),
+            ("Vendeur en confiseriesH/F", "Vendeur en confiseries"),
+            ("Préparateur CACES 1H/F", "Préparateur CACES 1"),
+            ("H/F (H/F)", ""),
         ];
         for (input, expected) in cases {
             assert_eq!(clean_title(input), expected, "{input}");
@@ -266,6 +280,7 @@ mod tests {
             "Data scientist senior",
             "Technicien CVC-H",
             "Agent SSIAP 1",
+            "Assistant RH/F",
         ] {
             assert_eq!(clean_title(title), title);
         }

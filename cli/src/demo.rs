@@ -1,0 +1,67 @@
+//! `jobmarket demo`: the whole collection pipeline against the built-in simulator, so a
+//! newcomer sees it work without credentials. Everything it writes is labelled demo data
+//! and kept apart, under `<data-dir>/demo`.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::Path;
+
+use jobmarket_francetravail::FtConfig;
+use jobmarket_francetravail::config::search_url_for;
+use jobmarket_francetravail_sim::SimConfig;
+use jobmarket_ingest::{DataDir, Secret};
+
+use crate::ingest::{FtArgs, collect, print_summary};
+use crate::logging::LogFormat;
+
+#[derive(clap::Args)]
+pub struct DemoArgs {
+    /// Number of simulated offers.
+    #[arg(long, default_value_t = 3000)]
+    offers: usize,
+    /// Seed of the simulated offers.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Share of simulated 5xx answers, to watch the retries at work.
+    #[arg(long, default_value_t = 0.02)]
+    fault_5xx: f64,
+    #[command(flatten)]
+    ingest: FtArgs,
+}
+
+pub async fn run(args: DemoArgs, data_dir: &Path, log_format: LogFormat) -> anyhow::Result<()> {
+    let sim_config = SimConfig {
+        offers: args.offers,
+        seed: args.seed,
+        fault_5xx_rate: args.fault_5xx,
+        ..SimConfig::default()
+    };
+    let sim = jobmarket_francetravail_sim::start(
+        sim_config.clone(),
+        SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+    )
+    .await?;
+    let data = DataDir::new(data_dir.join("demo"));
+    println!(
+        "DEMO: collecting SIMULATED France Travail offers (not real data) from the built-in simulator into {}",
+        data.root().display()
+    );
+    let mut config = FtConfig::new(
+        sim_config.client_id.clone(),
+        Secret::new(sim_config.client_secret.clone()),
+    );
+    config.token_url = sim.token_url();
+    config.search_url = search_url_for(&sim.api_base_url());
+    config.rate_per_sec = args.ingest.rate;
+    config.concurrency = args.ingest.concurrency;
+    config.max_retries = args.ingest.max_retries;
+    let mut options = args.ingest.options()?;
+    options.demo = true;
+    let report = collect(&data, config, &options, log_format).await;
+    sim.shutdown().await;
+    let report = report?;
+    print_summary(&data, &report);
+    println!(
+        "DEMO data only. With France Travail credentials in config/.env, run `jobmarket ingest francetravail`."
+    );
+    Ok(())
+}

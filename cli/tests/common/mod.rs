@@ -1,0 +1,175 @@
+//! Helpers shared by the binary's integration tests: a simulator, the binary run against it,
+//! and readers for what a run leaves in the data directory.
+#![allow(dead_code)]
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use jobmarket_francetravail_sim::{SimConfig, SimHandle};
+use serde_json::Value;
+
+pub const SOURCE: &str = "francetravail";
+
+pub async fn start_sim(config: SimConfig) -> SimHandle {
+    jobmarket_francetravail_sim::start(config, "127.0.0.1:0".parse().unwrap())
+        .await
+        .expect("simulator starts")
+}
+
+/// `jobmarket ingest francetravail <args>` against `sim`, writing into `data`.
+pub fn ingest_command(
+    sim: &SimHandle,
+    config: &SimConfig,
+    data: &Path,
+    args: &[&str],
+) -> tokio::process::Command {
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_jobmarket"));
+    command
+        .args(["ingest", "francetravail", "--data-dir"])
+        .arg(data)
+        .args(["--log-format", "json"])
+        .args(args)
+        .current_dir(data.parent().unwrap())
+        .env_remove("INGEST_OUTPUT_DIR")
+        .env("FT_API_TOKEN_URL", sim.token_url())
+        .env("FT_API_BASE_URL", sim.api_base_url())
+        .env("FT_API_SEARCH_URL", sim.search_url())
+        .env("FT_API_CLIENT_ID", &config.client_id)
+        .env("FT_API_CLIENT_SECRET", &config.client_secret)
+        .env("JOBMARKET_LOG", "info")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true);
+    command
+}
+
+pub struct Outcome {
+    pub success: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub async fn run(mut command: tokio::process::Command) -> Outcome {
+    let output = command.output().await.expect("binary runs");
+    Outcome {
+        success: output.status.success(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// Runs and asserts success, printing the output otherwise.
+pub async fn run_ok(command: tokio::process::Command) -> Outcome {
+    let outcome = run(command).await;
+    assert!(
+        outcome.success,
+        "ingest failed\nstdout:\n{}\nstderr:\n{}",
+        outcome.stdout, outcome.stderr
+    );
+    outcome
+}
+
+pub fn offers_file(data: &Path) -> PathBuf {
+    data.join("normalized").join(SOURCE).join("offers.jsonl")
+}
+
+/// Source ids of the normalised offers, asserting each appears once.
+pub fn collected_ids(data: &Path) -> BTreeSet<String> {
+    let text = std::fs::read_to_string(offers_file(data)).expect("offers file exists");
+    let mut ids = BTreeSet::new();
+    for line in text.lines() {
+        let offer: Value = serde_json::from_str(line).expect("offers are json");
+        let id = offer["source_id"].as_str().expect("source_id").to_owned();
+        assert!(
+            ids.insert(id.clone()),
+            "offer {id} appears twice in the offers file"
+        );
+    }
+    ids
+}
+
+pub fn offers(data: &Path) -> Vec<Value> {
+    let text = std::fs::read_to_string(offers_file(data)).expect("offers file exists");
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The report of the last run (the newest run folder).
+pub fn last_report(data: &Path) -> Value {
+    let runs = data.join("state").join(SOURCE).join("runs");
+    let mut names: Vec<_> = std::fs::read_dir(&runs)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    let path = runs.join(names.last().unwrap()).join("report.json");
+    serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap()
+}
+
+/// Every offer the default profile should collect from `sim`, for creation dates up to `window_end`.
+pub fn expected_ids(
+    sim: &SimHandle,
+    searches: &[(&str, String)],
+    window_end: &str,
+) -> BTreeSet<String> {
+    let mut expected = BTreeSet::new();
+    for (param, value) in searches {
+        let params = [
+            (*param, value.as_str()),
+            ("minCreationDate", "2000-01-01T00:00:00Z"),
+            ("maxCreationDate", window_end),
+        ];
+        expected.extend(sim.matching_ids(&params).expect("valid search"));
+    }
+    expected
+}
+
+/// The searches of the default collection profile, as (parameter, value).
+pub fn default_searches() -> Vec<(&'static str, String)> {
+    let profile = jobmarket_francetravail::Profile::data_jobs();
+    profile
+        .searches
+        .iter()
+        .map(|search| match &search.keywords {
+            Some(k) => ("motsCles", k.clone()),
+            None => ("codeROME", search.rome_codes.join(",")),
+        })
+        .collect()
+}
+
+/// Lines of the run journals, as JSON.
+pub fn journal_entries(data: &Path) -> Vec<Value> {
+    let runs = data.join("state").join(SOURCE).join("runs");
+    let mut entries = Vec::new();
+    for run in std::fs::read_dir(runs).unwrap() {
+        let path = run.unwrap().path().join("journal.jsonl");
+        if let Ok(text) = std::fs::read_to_string(path) {
+            entries.extend(text.lines().filter_map(|l| serde_json::from_str(l).ok()));
+        }
+    }
+    entries
+}
+
+/// Every file under `dir`, recursively.
+pub fn all_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path)
+            } else {
+                files.push(path)
+            }
+        }
+    }
+    files
+}
+
+pub fn id_set(ids: &BTreeSet<String>) -> HashSet<&str> {
+    ids.iter().map(String::as_str).collect()
+}
