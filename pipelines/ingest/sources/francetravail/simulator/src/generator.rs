@@ -16,9 +16,10 @@ use crate::text::fold_upper_ascii;
 pub(crate) enum Kind {
     /// The normal mix (FT-native and partner offers).
     Normal,
-    /// A partner offer of a bulk import (always partner, spread over départements).
+    /// A partner offer of a bulk import (always partner, data-job ROME code,
+    /// spread over départements).
     Bulk { partner: usize, company: usize },
-    /// An offer published during a crawl: always a data job.
+    /// An offer published during a crawl: always a data-job ROME code.
     Fresh,
 }
 
@@ -159,7 +160,7 @@ impl Generator {
                 None => (&tables::DATA_ROMES[0], Some(code)),
             },
             _ => {
-                if matches!(kind, Kind::Fresh) || self.chance(0.75) {
+                if matches!(kind, Kind::Fresh | Kind::Bulk { .. }) || self.chance(0.75) {
                     (pick_rome(&mut self.rng, tables::DATA_ROMES), None)
                 } else {
                     (pick_rome(&mut self.rng, tables::GENERIC_ROMES), None)
@@ -229,11 +230,16 @@ impl Generator {
         let (exp_exige, exp_libelle, years) = self.experience(is_data);
 
         // Company.
-        let company_idx = match kind {
-            Kind::Bulk { company, .. } => company,
-            Kind::Normal | Kind::Fresh => self.rng.random_range(0..tables::COMPANIES.len()),
+        let companies = if matches!(family, Family::Data | Family::It) {
+            tables::COMPANIES_OFFICE
+        } else {
+            tables::COMPANIES_OTHER
         };
-        let company = tables::COMPANIES[company_idx];
+        let company_idx = match kind {
+            Kind::Bulk { company, .. } => company % companies.len(),
+            Kind::Normal | Kind::Fresh => self.rng.random_range(0..companies.len()),
+        };
+        let company = companies[company_idx];
         let has_name = if partner {
             self.chance(0.6)
         } else {

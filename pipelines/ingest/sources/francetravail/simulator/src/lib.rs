@@ -10,6 +10,16 @@
 //! with the real status codes, headers, rate limit (token bucket per client),
 //! optional fault injection, and deterministic generated offers (per seed).
 //!
+//! Order of checks on `/partenaire/...`: authentication (401) → rate limit
+//! (429) → fault injection (slow, then 5xx) → parameter validation (400) →
+//! answer (200/206/204). Choices where the contract is silent:
+//! - `codeErreur` of a 400 is the current time in milliseconds (13 digits);
+//! - a 204 carries `Content-Range: offres */<total>`;
+//! - [`SimStats::status_counts`] counts `/partenaire/...` answers only;
+//! - `new_offer_every` counts the search calls that pass auth, rate limit and
+//!   faults (valid or not);
+//! - the `alternance` query parameter is ignored, like the live API does.
+//!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
 //! use jobmarket_francetravail_sim::{start, SimConfig};
@@ -180,7 +190,7 @@ fn build_store(config: &SimConfig) -> Store {
         let company = store
             .generator
             .rng()
-            .random_range(0..tables::COMPANIES.len());
+            .random_range(0..tables::COMPANIES_OFFICE.len());
         for _ in 0..n {
             store.generate(t, Kind::Bulk { partner, company });
         }

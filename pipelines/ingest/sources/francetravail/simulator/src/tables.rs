@@ -880,8 +880,8 @@ pub(crate) fn find_rome(code: &str) -> Option<&'static Rome> {
         .find(|r| r.code == code)
 }
 
-/// Fictional company names.
-pub(crate) static COMPANIES: &[&str] = &[
+/// Fictional company names hiring for office (data/IT) jobs.
+pub(crate) static COMPANIES_OFFICE: &[&str] = &[
     "DATAVALE",
     "Nexalia Conseil",
     "Groupe Hexatel",
@@ -894,26 +894,32 @@ pub(crate) static COMPANIES: &[&str] = &[
     "Cap Numérique Services",
     "Arcadia Retail",
     "Verdance Énergie",
-    "Hôpital privé des Tilleuls",
     "Collectivité du Grand Delta",
-    "Logistique Express Rhône",
-    "Menuiserie Bastide",
-    "INTERIM PLUS",
-    "Agence Tempo Emploi",
     "Aérolis Systems",
     "Biomedis Pharma",
     "Kelvio",
     "Assurances Mistral",
-    "Transports Morel",
-    "Ville de Saint-Aubin",
     "Altamira Consulting",
     "Pixelweave",
     "FINAXIS",
     "Optimarché",
+    "Terravia",
+    "INTERIM PLUS",
+];
+
+/// Fictional company names hiring for the other trades.
+pub(crate) static COMPANIES_OTHER: &[&str] = &[
+    "Hôpital privé des Tilleuls",
+    "Logistique Express Rhône",
+    "Menuiserie Bastide",
+    "INTERIM PLUS",
+    "Agence Tempo Emploi",
+    "Transports Morel",
+    "Ville de Saint-Aubin",
     "Les Cuisines du Port",
     "Services à Domicile Solidaires",
     "Métallerie du Centre",
-    "Terravia",
+    "Arcadia Retail",
 ];
 
 /// (codeNAF, secteurActivite, secteurActiviteLibelle, family it suits).
