@@ -117,7 +117,7 @@ async fn collects_every_offer_exactly_once_despite_faults() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn honours_retry_after_when_the_quota_is_lower_than_expected() {
     let config = SimConfig {
-        offers: 900,
+        offers: 4_000,
         seed: 3,
         rate_per_sec: 4,
         burst: 4,
@@ -190,9 +190,13 @@ async fn an_incremental_run_fetches_only_what_is_new_and_a_full_run_refreshes_la
         !new.is_empty() && new.iter().all(|id| added.contains(id)),
         "new offers are the added ones: {new:?}"
     );
+    // Each search now fits in one page: one call per search, against many for the full run.
     let second_calls = second["http"]["calls"].as_u64().unwrap();
+    let searches = default_searches().len() as u64;
+    assert_eq!(second["pages"].as_u64().unwrap(), searches);
+    assert_eq!(second_calls, searches);
     assert!(
-        second_calls * 4 < first_calls,
+        second_calls * 2 < first_calls,
         "incremental: {second_calls} calls vs {first_calls} for the full run"
     );
 
