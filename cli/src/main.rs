@@ -87,9 +87,9 @@ fn run_async(future: impl std::future::Future<Output = anyhow::Result<()>>) -> a
 /// Reads `config/.env` when present; variables already in the environment win.
 fn load_dotenv() {
     let path = std::path::Path::new("config/.env");
-    if path.exists() {
-        if let Err(err) = dotenvy::from_path(path) {
-            eprintln!("warning: cannot read config/.env: {err}");
-        }
+    if path.exists()
+        && let Err(err) = dotenvy::from_path(path)
+    {
+        eprintln!("warning: cannot read config/.env: {err}");
     }
 }

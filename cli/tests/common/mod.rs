@@ -144,7 +144,10 @@ pub fn default_searches() -> Vec<(&'static str, String)> {
 pub fn journal_entries(data: &Path) -> Vec<Value> {
     let runs = data.join("state").join(SOURCE).join("runs");
     let mut entries = Vec::new();
-    for run in std::fs::read_dir(runs).unwrap() {
+    let Ok(runs) = std::fs::read_dir(runs) else {
+        return entries;
+    };
+    for run in runs {
         let path = run.unwrap().path().join("journal.jsonl");
         if let Ok(text) = std::fs::read_to_string(path) {
             entries.extend(text.lines().filter_map(|l| serde_json::from_str(l).ok()));

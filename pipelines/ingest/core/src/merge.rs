@@ -183,7 +183,6 @@ fn merge_into_file(
             },
         }
     }
-    drop(write);
     out.into_inner()
         .map_err(|err| IngestError::io("flush", &tmp)(err.into_error()))?
         .sync_all()
@@ -261,4 +260,177 @@ pub fn read_offers(path: &Path) -> Result<Vec<Offer>, IngestError> {
         offers.push(offer);
     }
     Ok(offers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use jobmarket_schema::{Company, Contract, Location, OfferId, Salary};
+    use serde_json::value::RawValue;
+
+    /// A toy source: pages are `{"items":[{"id":…,"title":…}]}`.
+    struct Toy;
+
+    impl Source for Toy {
+        fn name(&self) -> &'static str {
+            "toy"
+        }
+
+        fn offers_in_page<'a>(&self, page: &'a str) -> Result<Vec<&'a RawValue>, String> {
+            #[derive(Deserialize)]
+            struct Page<'a> {
+                #[serde(borrow)]
+                items: Vec<&'a RawValue>,
+            }
+            serde_json::from_str::<Page>(page)
+                .map(|p| p.items)
+                .map_err(|e| e.to_string())
+        }
+
+        fn normalize(&self, raw: &str, seen_at: DateTime<Utc>) -> Result<Offer, String> {
+            #[derive(Deserialize)]
+            struct Item {
+                id: String,
+                title: Option<String>,
+            }
+            let item: Item = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+            let title = item.title.ok_or("missing title")?;
+            Ok(Offer {
+                id: OfferId::new("toy", &item.id),
+                source: "toy".into(),
+                source_id: item.id,
+                url: None,
+                links: Vec::new(),
+                title,
+                title_normalized: None,
+                description: None,
+                company: Company::default(),
+                rome_code: None,
+                rome_label: None,
+                published_at: None,
+                updated_at: None,
+                first_seen_at: seen_at,
+                last_seen_at: seen_at,
+                contract: Contract::default(),
+                salary: Salary::default(),
+                location: Location::default(),
+                role: None,
+                seniority: None,
+                experience_years_min: None,
+                remote: None,
+                skills: Vec::new(),
+                schema_version: jobmarket_schema::SCHEMA_VERSION,
+            })
+        }
+    }
+
+    fn day(d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, d, 12, 0, 0).unwrap()
+    }
+
+    fn page(dir: &Path, name: &str, body: &str) -> PathBuf {
+        let path = dir.join(name);
+        raw::write_page(&path, body.as_bytes()).unwrap();
+        path
+    }
+
+    #[test]
+    fn dedups_keeps_first_seen_and_moves_last_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let p1 = page(
+            dir.path(),
+            "p1.gz",
+            r#"{"items":[{"id":"b","title":"B"},{"id":"a","title":"A"}]}"#,
+        );
+        let p2 = page(dir.path(), "p2.gz", r#"{"items":[{"id":"a","title":"A"}]}"#);
+        let stats = merge_run(&data, &Toy, "r1", &[p1, p2], day(1)).unwrap();
+        assert_eq!(
+            (
+                stats.offers_in_pages,
+                stats.unique,
+                stats.duplicates,
+                stats.new
+            ),
+            (3, 2, 1, 2)
+        );
+
+        let p3 = page(
+            dir.path(),
+            "p3.gz",
+            r#"{"items":[{"id":"c","title":"C"},{"id":"a","title":"A2"}]}"#,
+        );
+        let stats = merge_run(&data, &Toy, "r2", &[p3], day(5)).unwrap();
+        assert_eq!((stats.new, stats.seen_again, stats.total_known), (1, 1, 3));
+
+        let offers = read_offers(&data.offers_file("toy")).unwrap();
+        let ids: Vec<_> = offers.iter().map(|o| o.source_id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(
+            (offers[0].first_seen_at, offers[0].last_seen_at),
+            (day(1), day(5))
+        );
+        assert_eq!(offers[0].title, "A2", "the latest version of an offer wins");
+        assert_eq!(
+            (offers[1].first_seen_at, offers[1].last_seen_at),
+            (day(1), day(1))
+        );
+        assert_eq!(
+            (offers[2].first_seen_at, offers[2].last_seen_at),
+            (day(5), day(5))
+        );
+    }
+
+    #[test]
+    fn merging_the_same_run_twice_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let p1 = page(
+            dir.path(),
+            "p1.gz",
+            r#"{"items":[{"id":"a","title":"A"},{"id":"b","title":"B"}]}"#,
+        );
+        merge_run(&data, &Toy, "r1", std::slice::from_ref(&p1), day(1)).unwrap();
+        let once = std::fs::read(data.offers_file("toy")).unwrap();
+        merge_run(&data, &Toy, "r1", &[p1], day(1)).unwrap();
+        assert_eq!(std::fs::read(data.offers_file("toy")).unwrap(), once);
+    }
+
+    #[test]
+    fn malformed_offers_and_pages_are_set_aside_with_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let good = page(
+            dir.path(),
+            "good.gz",
+            r#"{"items":[{"id":"a","title":"A"},{"id":"b"},{"nope":1}]}"#,
+        );
+        let bad = page(dir.path(), "bad.gz", "<html>gateway error</html>");
+        let stats = merge_run(&data, &Toy, "r1", &[good, bad], day(1)).unwrap();
+        assert_eq!((stats.unique, stats.rejected), (1, 3));
+        let rejected =
+            std::fs::read_to_string(data.run_dir("toy", "r1").join("rejected.jsonl")).unwrap();
+        let rejected: Vec<Rejected> = rejected
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert!(rejected[0].reason.contains("missing title"));
+        assert_eq!(rejected[0].raw.as_deref(), Some(r#"{"id":"b"}"#));
+        assert!(rejected[1].reason.contains("missing field `id`"));
+        assert_eq!(rejected[2].index, None);
+    }
+
+    #[test]
+    fn a_corrupt_offers_file_is_reported_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let path = data.offers_file("toy");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "{broken\n").unwrap();
+        let p1 = page(dir.path(), "p1.gz", r#"{"items":[{"id":"a","title":"A"}]}"#);
+        let err = merge_run(&data, &Toy, "r1", &[p1], day(1)).unwrap_err();
+        assert!(err.to_string().contains("line 1"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{broken\n");
+    }
 }

@@ -64,10 +64,10 @@ impl TokenCache {
     /// for a single refresh.
     pub async fn get(&self) -> Result<Secret, FtError> {
         let mut current = self.current.lock().await;
-        if let Some(token) = current.as_ref() {
-            if Instant::now() < token.expires_at {
-                return Ok(token.value.clone());
-            }
+        if let Some(token) = current.as_ref()
+            && Instant::now() < token.expires_at
+        {
+            return Ok(token.value.clone());
         }
         let token = self.fetch().await?;
         let value = token.value.clone();

@@ -231,6 +231,7 @@ struct Progressed {
     shortfalls: Vec<String>,
     files: Vec<String>,
     ids_by_search: HashMap<usize, HashSet<String>>,
+    ids_by_slice: HashMap<Slice, HashSet<String>>,
     all_ids: HashSet<String>,
     pages_done: u64,
 }
@@ -254,8 +255,10 @@ impl Progressed {
                     self.totals.insert(slice.clone(), *total);
                 }
                 let search_ids = self.ids_by_search.entry(slice.search).or_default();
+                let slice_ids = self.ids_by_slice.entry(slice.clone()).or_default();
                 for id in ids {
                     search_ids.insert(id.clone());
+                    slice_ids.insert(id.clone());
                     self.all_ids.insert(id.clone());
                 }
             }
@@ -266,6 +269,34 @@ impl Progressed {
             }
             Entry::Shortfall { reason, .. } => self.shortfalls.push(reason.clone()),
         }
+    }
+}
+
+impl Progressed {
+    /// Slices split by department whose departments together hold fewer offers than the
+    /// slice announced: those offers have no department the API can filter on.
+    fn department_shortfalls(&self) -> Vec<String> {
+        let mut shortfalls = Vec::new();
+        for (slice, children) in &self.splits {
+            if slice.department.is_some() || children.iter().any(|c| c.department.is_none()) {
+                continue;
+            }
+            let total = self.totals.get(slice).copied().unwrap_or(0);
+            let found: HashSet<&String> = children
+                .iter()
+                .filter_map(|c| self.ids_by_slice.get(c))
+                .flatten()
+                .collect();
+            if (found.len() as u64) < total {
+                shortfalls.push(format!(
+                    "{} of {total} offers created at {} are in no department the api can filter on (overseas collectivity, country only) and cannot be reached past the {MAX_REACHABLE}-result cap",
+                    total - found.len() as u64,
+                    api_date(slice.from),
+                ));
+            }
+        }
+        shortfalls.sort();
+        shortfalls
     }
 }
 
@@ -305,8 +336,11 @@ fn plan_slice(slice: &Slice, total: u64) -> Next {
     }
     if slice.department.is_none() {
         return Next::Split(
+            // The 101 departments of the API's referential (collectivities such as 975 or
+            // 988 are not accepted as a `departement` value).
             jobmarket_schema::geo::DEPARTMENTS
                 .iter()
+                .filter(|d| d.kind != jobmarket_schema::geo::Zone::Collectivity)
                 .map(|d| Slice {
                     department: Some(d.code.to_owned()),
                     ..slice.clone()
@@ -370,6 +404,9 @@ pub async fn run_ingest(
         progress,
     )
     .await;
+    if crawl.is_ok() {
+        done.shortfalls.extend(done.department_shortfalls());
+    }
     let mut report = RunReport {
         source: SOURCE.into(),
         run_id: plan.run_id.clone(),
