@@ -10,7 +10,7 @@ use jobmarket_francetravail::config::{
 };
 use jobmarket_francetravail::crawl::Snapshot;
 use jobmarket_francetravail::{CrawlOptions, FtConfig, Profile, Progress};
-use jobmarket_ingest::report::{RunReport, RunStatus};
+use jobmarket_ingest::report::{RunMode, RunReport, RunStatus};
 use jobmarket_ingest::{DataDir, Secret};
 
 use crate::logging::LogFormat;
@@ -239,10 +239,14 @@ pub fn print_summary(data: &DataDir, report: &RunReport) {
     } else {
         ""
     };
+    let mode = match report.mode {
+        RunMode::Full => "full",
+        RunMode::Incremental => "incremental",
+        RunMode::Sample => "sample",
+    };
     println!(
-        "France Travail collection {} — {status} ({:?} run{demo}{})",
+        "France Travail collection {} — {status} ({mode} run{demo}{})",
         report.run_id,
-        report.mode,
         if report.resumed { ", resumed" } else { "" }
     );
     println!(

@@ -102,7 +102,7 @@ impl TokenCache {
             .form(&form)
             .send()
             .await
-            .map_err(|err| FtError::Token(format!(
+            .map_err(|err| FtError::TokenUnavailable(format!(
                 "cannot reach the token endpoint {} ({}): check FT_API_TOKEN_URL and the network",
                 redact_url(&self.token_url),
                 describe_transport(&err)
@@ -120,6 +120,11 @@ impl TokenCache {
                 value: Secret::new(parsed.access_token),
                 expires_at: Instant::now() + lifetime.saturating_sub(refresh_margin(lifetime)),
             });
+        }
+        if status.is_server_error() {
+            return Err(FtError::TokenUnavailable(format!(
+                "token endpoint answered {status}"
+            )));
         }
         let reason = match serde_json::from_slice::<TokenError>(&body) {
             Ok(err) => explain_token_error(&err.error, err.error_description.as_deref()),

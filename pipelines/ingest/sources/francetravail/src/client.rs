@@ -25,6 +25,9 @@ pub enum FtError {
     Config(String),
     #[error("{0}")]
     Token(String),
+    /// The token endpoint could not be reached or failed (5xx): worth retrying.
+    #[error("{0}")]
+    TokenUnavailable(String),
     #[error("france travail rejected the search: {message} (parameters: {params})")]
     BadRequest { message: String, params: String },
     #[error(
@@ -123,7 +126,21 @@ impl FtClient {
         let mut refreshed = false;
         loop {
             self.limiter.acquire().await;
-            let token = self.tokens.get().await?;
+            let token = match self.tokens.get().await {
+                Ok(token) => token,
+                Err(FtError::TokenUnavailable(reason)) => {
+                    failures += 1;
+                    if failures > self.config.max_retries {
+                        return Err(FtError::TokenUnavailable(reason));
+                    }
+                    let delay =
+                        backoff(self.config.backoff_base, self.config.backoff_max, failures);
+                    tracing::info!(error = %reason, attempt = failures, delay_ms = delay.as_millis() as u64, "no access token, retrying");
+                    tokio::time::sleep(delay).await;
+                    continue;
+                }
+                Err(err) => return Err(err),
+            };
             self.counters.calls.fetch_add(1, Ordering::Relaxed);
             let sent = self
                 .http
