@@ -7,7 +7,9 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use jobmarket_francetravail::normalize::{normalize_json, normalize_raw, place::is_foreign_label};
+use jobmarket_francetravail::normalize::{
+    normalize_json, normalize_offer, place::is_foreign_label,
+};
 use jobmarket_francetravail::raw::RawOffer;
 use jobmarket_schema::Offer;
 
@@ -36,18 +38,17 @@ fn real_offers() -> Option<String> {
     }
 }
 
-/// What the test checks beside the canonical offer, read from the raw line.
+/// What the test checks beside the canonical offer, read from the raw offer.
 struct RawFacts {
-    salary_libelle_has_amount: bool,
-    has_type_contrat: bool,
+    salary_label_has_amount: bool,
+    has_contract_code: bool,
 }
 
-fn raw_facts(line: &str) -> RawFacts {
-    let v: serde_json::Value = serde_json::from_str(line).expect("the file holds json objects");
-    let libelle = v["salaire"]["libelle"].as_str().unwrap_or("");
+fn raw_facts(raw: &RawOffer<'_>) -> RawFacts {
+    let label = raw.salary.as_ref().and_then(|s| s.label.as_deref());
     RawFacts {
-        salary_libelle_has_amount: libelle.bytes().any(|b| b.is_ascii_digit()),
-        has_type_contrat: v["typeContrat"].as_str().is_some_and(|s| !s.is_empty()),
+        salary_label_has_amount: label.is_some_and(|l| l.bytes().any(|b| b.is_ascii_digit())),
+        has_contract_code: raw.contract_code.as_deref().is_some_and(|s| !s.is_empty()),
     }
 }
 
@@ -67,16 +68,16 @@ fn every_real_offer_normalises() {
         }
         let offer =
             normalize_json(line, seen_at).unwrap_or_else(|err| panic!("line {}: {err}", i + 1));
-        // the typed mirror reads every real offer, and both paths agree
-        let raw: RawOffer = serde_json::from_str(line)
+        // normalize_json is RawOffer::from_json then normalize_offer
+        let raw = RawOffer::from_json(line)
             .unwrap_or_else(|err| panic!("line {}: RawOffer: {err}", i + 1));
         assert_eq!(
-            normalize_raw(&raw, seen_at).unwrap(),
+            normalize_offer(&raw, seen_at).unwrap(),
             offer,
             "line {}",
             i + 1
         );
-        offers.push((offer, raw_facts(line)));
+        offers.push((offer, raw_facts(&raw)));
     }
     let total = offers.len();
     assert!(total > 1000, "only {total} offers");
@@ -99,12 +100,10 @@ fn every_real_offer_normalises() {
         o.salary.flags.iter().any(|f| f == "from_comment") && o.salary.min_annual_eur.is_some()
     });
     let unexplained_salary = count(&|o, r| {
-        r.salary_libelle_has_amount
-            && o.salary.min_annual_eur.is_none()
-            && o.salary.flags.is_empty()
+        r.salary_label_has_amount && o.salary.min_annual_eur.is_none() && o.salary.flags.is_empty()
     });
     let with_kind = count(&|o, _| o.contract.kind.is_some());
-    let kind_expected = count(&|_, r| r.has_type_contrat);
+    let kind_expected = count(&|_, r| r.has_contract_code);
     let with_duration = count(&|o, _| o.contract.duration_months.is_some());
     let with_hours = count(&|o, _| o.contract.hours_per_week.is_some());
     let with_full_time = count(&|o, _| o.contract.full_time.is_some());
@@ -156,7 +155,7 @@ fn every_real_offer_normalises() {
     );
     assert_eq!(
         unexplained_salary, 0,
-        "salary libelles with amounts but neither figures nor a flag"
+        "salary labels with amounts but neither figures nor a flag"
     );
     assert!(
         pct(with_salary, total) >= 55.0,
@@ -165,10 +164,10 @@ fn every_real_offer_normalises() {
     );
     assert_eq!(
         with_kind, kind_expected,
-        "every known typeContrat maps to a contract type"
+        "every known contract code maps to a contract type"
     );
     assert_eq!(with_dates, total, "every real offer has readable dates");
-    assert_eq!(with_rome, total, "every real romeCode is valid");
+    assert_eq!(with_rome, total, "every real ROME code is valid");
     assert!(
         marks_left * 200 < total,
         "{marks_left} titles still carry a gender mark"

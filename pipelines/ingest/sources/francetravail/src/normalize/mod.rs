@@ -1,4 +1,4 @@
-//! France Travail offer → canonical [`Offer`] (schema v1, `docs/schema.md`).
+//! France Travail offer ([`RawOffer`]) → canonical [`Offer`] (schema v1, `docs/schema.md`).
 //!
 //! Only `id` and `intitule` are mandatory; every other field that is missing or cannot be
 //! read reliably becomes `None`. The parts live in submodules: [`contract`] (contract type,
@@ -13,7 +13,7 @@ pub mod text;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use jobmarket_schema::{Company, Offer, OfferId, RomeCode, SCHEMA_VERSION, SourceLink};
 
-use crate::raw::{OfferFields, RawOffer};
+use crate::raw::{RawOffer, RawOrigin};
 use text::non_empty;
 
 /// Name of this source in offer ids and folder names.
@@ -32,207 +32,106 @@ pub enum NormalizeError {
     Invalid { field: &'static str, reason: String },
 }
 
-/// Normalises one raw API offer (a JSON object as the API sends it).
-///
-/// This is the hot path: it reads only the fields it needs, borrowing them from `json`, and
-/// skips the rest without allocating (so a malformed field that is never read, such as a
-/// `contact` that is not an object, is not an error here, unlike in [`RawOffer`]).
+/// Normalises one raw API offer (a JSON object as the API sends it): [`RawOffer::from_json`]
+/// then [`normalize_offer`].
 pub fn normalize_json(json: &str, seen_at: DateTime<Utc>) -> Result<Offer, NormalizeError> {
-    // serde also reads a struct from an array; an offer is an object
-    if !json.trim_start().starts_with('{') {
-        return Err(NormalizeError::Json(serde::de::Error::custom(
-            "expected a json object",
-        )));
-    }
-    let mut f: OfferFields<'_> = serde_json::from_str(json)?;
-    let description = f.description.take();
-    let lieu = f.lieu_travail.as_ref();
-    let salaire = f.salaire.as_ref();
-    let origine = f.origine_offre.as_ref();
-    let view = View {
-        id: f.id.as_deref(),
-        title: f.intitule.as_deref(),
-        date_creation: f.date_creation.as_deref(),
-        date_actualisation: f.date_actualisation.as_deref(),
-        place: place::PlaceInput {
-            label: lieu.and_then(|l| l.libelle.as_deref()),
-            commune: lieu.and_then(|l| l.commune.as_deref()),
-            postal_code: lieu.and_then(|l| l.code_postal.as_deref()),
-            latitude: lieu.and_then(|l| l.latitude),
-            longitude: lieu.and_then(|l| l.longitude),
-        },
-        rome_code: f.rome_code.as_deref(),
-        rome_label: f.rome_libelle.as_deref(),
-        company_name: f.entreprise.as_ref().and_then(|e| e.nom.as_deref()),
-        company_size: f.tranche_effectif_etab.as_deref(),
-        naf_code: f.code_naf.as_deref(),
-        contract: contract::ContractInput {
-            code: f.type_contrat.as_deref(),
-            label: f.type_contrat_libelle.as_deref(),
-            nature: f.nature_contrat.as_deref(),
-            alternance: f.alternance,
-            hours_label: f.duree_travail_libelle.as_deref(),
-            time_label: f.duree_travail_libelle_converti.as_deref(),
-            complement: f.complement_exercice.as_deref(),
-            schedule: f
-                .contexte_travail
-                .as_ref()
-                .and_then(|c| c.horaires.first())
-                .map(String::as_str),
-        },
-        experience: f.experience_libelle.as_deref(),
-        salary_label: salaire.and_then(|s| s.libelle.as_deref()),
-        salary_comment: salaire.and_then(|s| s.commentaire.as_deref()),
-        url: origine.and_then(|o| o.url_origine.as_deref()),
-        links: origine
-            .map(|o| {
-                links(
-                    o.partenaires
-                        .iter()
-                        .map(|p| (p.nom.as_deref(), p.url.as_deref())),
-                )
-            })
-            .unwrap_or_default(),
-    };
-    build(view, description, seen_at)
+    normalize_offer(&RawOffer::from_json(json)?, seen_at)
 }
 
-/// Normalises an offer already deserialised into a [`RawOffer`].
-pub fn normalize_raw(raw: &RawOffer, seen_at: DateTime<Utc>) -> Result<Offer, NormalizeError> {
-    let lieu = raw.lieu_travail.as_ref();
-    let salaire = raw.salaire.as_ref();
-    let origine = raw.origine_offre.as_ref();
-    let view = View {
-        id: raw.id.as_deref(),
-        title: raw.intitule.as_deref(),
-        date_creation: raw.date_creation.as_deref(),
-        date_actualisation: raw.date_actualisation.as_deref(),
-        place: place::PlaceInput {
-            label: lieu.and_then(|l| l.libelle.as_deref()),
-            commune: lieu.and_then(|l| l.commune.as_deref()),
-            postal_code: lieu.and_then(|l| l.code_postal.as_deref()),
-            latitude: lieu.and_then(|l| l.latitude),
-            longitude: lieu.and_then(|l| l.longitude),
-        },
-        rome_code: raw.rome_code.as_deref(),
-        rome_label: raw.rome_libelle.as_deref(),
-        company_name: raw.entreprise.as_ref().and_then(|e| e.nom.as_deref()),
-        company_size: raw.tranche_effectif_etab.as_deref(),
-        naf_code: raw.code_naf.as_deref(),
-        contract: contract::ContractInput {
-            code: raw.type_contrat.as_deref(),
-            label: raw.type_contrat_libelle.as_deref(),
-            nature: raw.nature_contrat.as_deref(),
-            alternance: raw.alternance,
-            hours_label: raw.duree_travail_libelle.as_deref(),
-            time_label: raw.duree_travail_libelle_converti.as_deref(),
-            complement: raw.complement_exercice.as_deref(),
-            schedule: raw
-                .contexte_travail
-                .as_ref()
-                .and_then(|c| c.horaires.first())
-                .map(String::as_str),
-        },
-        experience: raw.experience_libelle.as_deref(),
-        salary_label: salaire.and_then(|s| s.libelle.as_deref()),
-        salary_comment: salaire.and_then(|s| s.commentaire.as_deref()),
-        url: origine.and_then(|o| o.url_origine.as_deref()),
-        links: origine
-            .map(|o| {
-                links(
-                    o.partenaires
-                        .iter()
-                        .map(|p| (p.nom.as_deref(), p.url.as_deref())),
-                )
-            })
-            .unwrap_or_default(),
-    };
-    build(view, raw.description.clone(), seen_at)
-}
-
-/// The source fields the mapping reads, whichever struct they were deserialised into.
-struct View<'a> {
-    id: Option<&'a str>,
-    title: Option<&'a str>,
-    date_creation: Option<&'a str>,
-    date_actualisation: Option<&'a str>,
-    place: place::PlaceInput<'a>,
-    rome_code: Option<&'a str>,
-    rome_label: Option<&'a str>,
-    company_name: Option<&'a str>,
-    company_size: Option<&'a str>,
-    naf_code: Option<&'a str>,
-    contract: contract::ContractInput<'a>,
-    experience: Option<&'a str>,
-    salary_label: Option<&'a str>,
-    salary_comment: Option<&'a str>,
-    url: Option<&'a str>,
-    links: Vec<SourceLink>,
-}
-
-/// Partner boards (`origineOffre.partenaires[]`) with a name.
-fn links<'a>(
-    partners: impl Iterator<Item = (Option<&'a str>, Option<&'a str>)>,
-) -> Vec<SourceLink> {
-    partners
-        .filter_map(|(name, url)| {
-            Some(SourceLink {
-                name: non_empty(name)?.to_string(),
-                url: non_empty(url).map(str::to_string),
-            })
-        })
-        .collect()
-}
-
-fn build(
-    v: View<'_>,
-    description: Option<String>,
+/// Maps one offer to the canonical schema.
+pub fn normalize_offer(
+    raw: &RawOffer<'_>,
     seen_at: DateTime<Utc>,
 ) -> Result<Offer, NormalizeError> {
-    let source_id = non_empty(v.id).ok_or(NormalizeError::Missing("id"))?;
-    let title = non_empty(v.title).ok_or(NormalizeError::Missing("intitule"))?;
-    let url = match non_empty(v.url) {
+    let source_id = non_empty(raw.id.as_deref()).ok_or(NormalizeError::Missing("id"))?;
+    let title = non_empty(raw.title.as_deref()).ok_or(NormalizeError::Missing("intitule"))?;
+    let url = match non_empty(raw.origin.as_ref().and_then(|o| o.url.as_deref())) {
         Some(url) => url.to_string(),
         None => format!("{OFFER_PAGE}{source_id}"),
     };
-    let title_normalized = Some(text::clean_title(title)).filter(|t| !t.is_empty());
-    let company_name = non_empty(v.company_name);
+    let company_name = non_empty(raw.company.as_ref().and_then(|c| c.name.as_deref()));
     let company = Company {
         name: company_name.map(str::to_string),
         name_normalized: company_name.and_then(text::normalize_company),
-        size: non_empty(v.company_size).map(str::to_string),
-        naf_code: non_empty(v.naf_code).map(str::to_string),
+        size: non_empty(raw.company_size.as_deref()).map(str::to_string),
+        naf_code: non_empty(raw.naf_code.as_deref()).map(str::to_string),
     };
     let contract = contract::contract(&contract::ContractInput {
-        hours_label: non_empty(v.contract.hours_label),
-        ..v.contract
+        code: raw.contract_code.as_deref(),
+        label: raw.contract_label.as_deref(),
+        nature: raw.contract_nature.as_deref(),
+        alternance: raw.work_study,
+        hours_label: non_empty(raw.hours_label.as_deref()),
+        time_label: raw.time_label.as_deref(),
+        complement: raw.work_complement.as_deref(),
+        schedule: raw
+            .work_context
+            .as_ref()
+            .and_then(|c| c.schedules.first())
+            .map(|s| &**s),
     });
+    let place = raw.place.as_ref();
+    let location = place::location(&place::PlaceInput {
+        label: place.and_then(|p| p.label.as_deref()),
+        commune: place.and_then(|p| p.commune.as_deref()),
+        postal_code: place.and_then(|p| p.postal_code.as_deref()),
+        latitude: place.and_then(|p| p.latitude),
+        longitude: place.and_then(|p| p.longitude),
+    });
+    let salary = raw.salary.as_ref();
     Ok(Offer {
         id: OfferId::new(SOURCE, source_id),
         source: SOURCE.to_string(),
         source_id: source_id.to_string(),
         url: Some(url),
-        links: v.links,
+        links: links(raw.origin.as_ref()),
         title: title.to_string(),
-        title_normalized,
-        description: description.filter(|d| !d.trim().is_empty()),
+        title_normalized: Some(text::clean_title(title)).filter(|t| !t.is_empty()),
+        description: raw
+            .description
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+            .map(str::to_string),
         company,
-        rome_code: v.rome_code.and_then(|c| RomeCode::parse(c).ok()),
-        rome_label: non_empty(v.rome_label).map(str::to_string),
-        published_at: v.date_creation.and_then(parse_date),
-        updated_at: v.date_actualisation.and_then(parse_date),
+        rome_code: raw
+            .rome_code
+            .as_deref()
+            .and_then(|c| RomeCode::parse(c).ok()),
+        rome_label: non_empty(raw.rome_label.as_deref()).map(str::to_string),
+        published_at: raw.created_at.as_deref().and_then(parse_date),
+        updated_at: raw.updated_at.as_deref().and_then(parse_date),
         first_seen_at: seen_at,
         last_seen_at: seen_at,
         contract,
-        salary: salary::salary(v.salary_label, v.salary_comment),
-        location: place::location(&v.place),
+        salary: salary::salary(
+            salary.and_then(|s| s.label.as_deref()),
+            salary.and_then(|s| s.comment.as_deref()),
+        ),
+        location,
         role: None,
         seniority: None,
-        experience_years_min: v.experience.and_then(contract::experience_years),
+        experience_years_min: raw
+            .experience_label
+            .as_deref()
+            .and_then(contract::experience_years),
         remote: None,
         skills: Vec::new(),
         schema_version: SCHEMA_VERSION,
     })
+}
+
+/// Partner boards (`origineOffre.partenaires[]`) with a name.
+fn links(origin: Option<&RawOrigin<'_>>) -> Vec<SourceLink> {
+    let partners = origin.map_or(&[][..], |o| &o.partners);
+    partners
+        .iter()
+        .filter_map(|p| {
+            Some(SourceLink {
+                name: non_empty(p.name.as_deref())?.to_string(),
+                url: non_empty(p.url.as_deref()).map(str::to_string),
+            })
+        })
+        .collect()
 }
 
 /// An ISO-8601 date: `2025-12-23T16:01:23.690Z`, `2022-10-23T08:15:42Z`, an offset, or no
@@ -250,6 +149,7 @@ pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::raw::{RawPartner, RawWorkContext};
     use jobmarket_schema::{ContractType, SalaryPeriod};
 
     fn seen() -> DateTime<Utc> {
@@ -315,8 +215,43 @@ mod tests {
         assert!(o.skills.is_empty());
         assert_eq!((&o.role, o.seniority, o.remote), (&None, None, None));
 
-        let raw: RawOffer = serde_json::from_str(SAMPLE).unwrap();
-        assert_eq!(normalize_raw(&raw, seen()).unwrap(), o);
+        let raw = RawOffer::from_json(SAMPLE).unwrap();
+        assert_eq!(normalize_offer(&raw, seen()).unwrap(), o);
+    }
+
+    #[test]
+    fn maps_an_offer_built_in_code() {
+        let raw = RawOffer {
+            id: Some("42".into()),
+            title: Some("Analyste (F/H)".into()),
+            description: Some("  ".into()),
+            contract_code: Some("CDI".into()),
+            hours_label: Some(" ".into()),
+            work_context: Some(RawWorkContext {
+                schedules: vec!["39H/semaine".into()],
+            }),
+            origin: Some(RawOrigin {
+                url: Some("".into()),
+                partners: vec![RawPartner {
+                    name: Some("JOBBOARD".into()),
+                    url: None,
+                }],
+            }),
+            ..RawOffer::default()
+        };
+        let o = normalize_offer(&raw, seen()).unwrap();
+        assert_eq!(o.id.as_str(), "francetravail:42");
+        assert_eq!(o.title_normalized.as_deref(), Some("Analyste"));
+        assert_eq!(o.description, None);
+        assert_eq!(o.contract.kind, Some(ContractType::Cdi));
+        assert_eq!(o.contract.hours_per_week, Some(39.0));
+        assert_eq!(o.url.as_deref(), Some(&*format!("{OFFER_PAGE}42")));
+        assert_eq!(o.links[0].name, "JOBBOARD");
+        assert_eq!(o.links[0].url, None);
+        assert!(matches!(
+            normalize_offer(&RawOffer::default(), seen()),
+            Err(NormalizeError::Missing("id"))
+        ));
     }
 
     #[test]
