@@ -19,7 +19,7 @@ pub mod raw;
 pub mod report;
 mod secret;
 
-pub use layout::DataDir;
+pub use layout::{CollectionLock, DataDir};
 pub use secret::Secret;
 
 use chrono::{DateTime, Utc};
@@ -47,6 +47,8 @@ pub enum IngestError {
         path: std::path::PathBuf,
         source: std::io::Error,
     },
+    #[error("another collection is running on this data directory (lock {path} is held)")]
+    Busy { path: std::path::PathBuf },
     #[error("corrupt {what} {path}: {reason}")]
     Corrupt {
         what: &'static str,

@@ -378,6 +378,7 @@ pub async fn run_ingest(
     options: &CrawlOptions,
     progress: &mut dyn Progress,
 ) -> Result<RunReport, CrawlError> {
+    let _lock = data.lock_collection(SOURCE)?;
     let (plan, resumed) = load_or_create_plan(data, options)?;
     if resumed {
         progress.message(&format!(
