@@ -58,6 +58,7 @@ async fn collects_every_offer_exactly_once_despite_faults() {
     assert_eq!(report["status"], "success");
     assert_eq!(report["mode"], "full");
     assert_eq!(report["complete"], true, "{report:#}");
+    assert_eq!(report["merge"]["rejected"], 0, "every simulated offer normalises");
     assert_eq!(report["collected"].as_u64().unwrap(), expected.len() as u64);
     for search in report["searches"].as_array().unwrap() {
         assert_eq!(search["announced"], search["collected"], "{search}");
