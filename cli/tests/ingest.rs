@@ -58,7 +58,10 @@ async fn collects_every_offer_exactly_once_despite_faults() {
     assert_eq!(report["status"], "success");
     assert_eq!(report["mode"], "full");
     assert_eq!(report["complete"], true, "{report:#}");
-    assert_eq!(report["merge"]["rejected"], 0, "every simulated offer normalises");
+    assert_eq!(
+        report["merge"]["rejected"], 0,
+        "every simulated offer normalises"
+    );
     assert_eq!(report["collected"].as_u64().unwrap(), expected.len() as u64);
     for search in report["searches"].as_array().unwrap() {
         assert_eq!(search["announced"], search["collected"], "{search}");
@@ -232,6 +235,40 @@ async fn sample_fetches_one_page_and_is_no_baseline() {
     assert_eq!(report["mode"], "sample");
     assert_eq!(report["http"]["calls"], 1);
     assert_eq!(collected_ids(&data).len(), 150);
+    assert!(
+        !data
+            .join("state")
+            .join(SOURCE)
+            .join("last-success.json")
+            .exists()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn limit_stops_after_that_many_offers() {
+    let config = SimConfig {
+        offers: 3_000,
+        seed: 8,
+        ..SimConfig::default()
+    };
+    let sim = start_sim(config.clone()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    run_ok(ingest_command(
+        &sim,
+        &config,
+        &data,
+        &["--limit", "400", "--concurrency", "1"],
+    ))
+    .await;
+    let report = last_report(&data);
+    assert_eq!(report["mode"], "sample");
+    assert_eq!(report["complete"], false);
+    let collected = collected_ids(&data).len();
+    assert!(
+        (400..550).contains(&collected),
+        "{collected} offers for --limit 400"
+    );
     assert!(
         !data
             .join("state")

@@ -25,7 +25,8 @@ pub enum RunMode {
     Full,
     /// Only offers created since the previous successful run.
     Incremental,
-    /// One page, to check credentials.
+    /// A sample: one page (`--sample`) or the first offers up to a limit (`--limit`).
+    /// Never the baseline of an incremental run.
     Sample,
 }
 

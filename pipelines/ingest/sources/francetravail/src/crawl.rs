@@ -149,14 +149,19 @@ pub struct Plan {
     pub window_start: DateTime<Utc>,
     pub window_end: DateTime<Utc>,
     pub profile: Profile,
+    /// Stop after this many distinct offers.
     pub limit: Option<u64>,
+    /// Fetch the first page of the first search only (`--sample`).
+    #[serde(default)]
+    pub one_page: bool,
 }
 
 impl Plan {
     fn roots(&self) -> Vec<Slice> {
-        let searches: Vec<usize> = match self.mode {
-            RunMode::Sample => vec![0],
-            _ => (0..self.profile.searches.len()).collect(),
+        let searches: Vec<usize> = if self.one_page {
+            vec![0]
+        } else {
+            (0..self.profile.searches.len()).collect()
         };
         let departments: Vec<Option<String>> = if self.profile.departments.is_empty() {
             vec![None]
@@ -450,8 +455,14 @@ pub async fn run_ingest(
     let outcome = match crawl {
         Ok(()) => {
             let pages: Vec<PathBuf> = done.files.iter().map(|f| data.root().join(f)).collect();
-            merge::merge_run(data, &FranceTravail, &plan.run_id, &pages, plan.window_end)
-                .map_err(CrawlError::from)
+            let (data, run_id, seen_at) = (data.clone(), plan.run_id.clone(), plan.window_end);
+            // Reading every page and rewriting the offers file is blocking work.
+            tokio::task::spawn_blocking(move || {
+                merge::merge_run(&data, &FranceTravail, &run_id, &pages, seen_at)
+            })
+            .await
+            .expect("the merge does not panic")
+            .map_err(CrawlError::from)
         }
         Err(err) => Err(err),
     };
@@ -503,8 +514,8 @@ async fn crawl(
                 queue.push_back((slice, 0));
             }
             Some(total) => {
-                let starts = match (plan.mode, plan_slice(&slice, total)) {
-                    (RunMode::Sample, _) => Vec::new(),
+                let starts = match (plan.one_page, plan_slice(&slice, total)) {
+                    (true, _) => Vec::new(),
                     (_, Next::Pages(starts)) | (_, Next::Shortfall(starts, _)) => starts,
                     (_, Next::Split(children)) => {
                         // Probed, but the split was not journaled before the interruption.
@@ -594,7 +605,7 @@ async fn crawl(
         };
         journal.append(&entry)?;
         done.record(&entry);
-        if fetched.start == 0 && plan.mode != RunMode::Sample {
+        if fetched.start == 0 && !plan.one_page {
             match plan_slice(&slice, page.total) {
                 Next::Pages(starts) => {
                     planned.insert(slice.clone(), 1 + starts.len() as u64);
@@ -703,6 +714,7 @@ fn load_or_create_plan(data: &DataDir, options: &CrawlOptions) -> Result<(Plan, 
         window_end: now,
         profile: options.profile.clone(),
         limit: if options.sample { None } else { options.limit },
+        one_page: options.sample,
     };
     if plan.profile.searches.is_empty() {
         return Err(FtError::Config(
