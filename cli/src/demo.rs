@@ -22,7 +22,7 @@ pub struct DemoArgs {
     #[arg(long, default_value_t = 42)]
     seed: u64,
     /// Share of simulated 5xx answers, to watch the retries at work.
-    #[arg(long, default_value_t = 0.02)]
+    #[arg(long, default_value_t = 0.05)]
     fault_5xx: f64,
     #[command(flatten)]
     ingest: FtArgs,
