@@ -67,6 +67,8 @@ pub struct Offer {
     pub seniority: Option<Seniority>,
     pub experience_years_min: Option<f32>,
     pub remote: Option<Remote>,
+    /// Remote days per week when the offer states them.
+    pub remote_days_per_week: Option<f32>,
     /// Keys of the skills taxonomy.
     #[serde(default)]
     pub skills: Vec<String>,

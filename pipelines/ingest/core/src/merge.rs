@@ -319,6 +319,7 @@ mod tests {
                 seniority: None,
                 experience_years_min: None,
                 remote: None,
+                remote_days_per_week: None,
                 skills: Vec::new(),
                 schema_version: jobmarket_schema::SCHEMA_VERSION,
             })

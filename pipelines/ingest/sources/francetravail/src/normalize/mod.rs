@@ -115,6 +115,7 @@ pub fn normalize_offer(
             .as_deref()
             .and_then(contract::experience_years),
         remote: None,
+        remote_days_per_week: None,
         skills: Vec::new(),
         schema_version: SCHEMA_VERSION,
     })
