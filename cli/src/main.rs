@@ -6,6 +6,7 @@
 
 mod bench;
 mod demo;
+mod eval;
 mod ingest;
 mod logging;
 mod normalize;
@@ -50,6 +51,8 @@ enum Command {
         #[command(subcommand)]
         source: simulate::SimulateSource,
     },
+    /// Measure normalisation quality on hand-labelled real offers.
+    Eval(eval::EvalArgs),
     /// Measure the speed of a stage.
     Bench {
         #[command(subcommand)]
@@ -66,6 +69,7 @@ fn main() -> std::process::ExitCode {
         Command::Demo(args) => run_async(demo::run(args, &cli.data_dir, cli.log_format)),
         Command::Normalize(args) => normalize::run(args),
         Command::Simulate { source } => run_async(simulate::run(source)),
+        Command::Eval(args) => eval::run(args),
         Command::Bench { what } => bench::run(what),
     };
     match result {

@@ -23,13 +23,27 @@ pub struct Label {
 }
 
 const COLUMNS: [&str; 13] = [
-    "id", "is_data", "role", "seniority", "contract", "department", "region", "salary_min", "salary_max", "remote",
-    "remote_days", "skills", "note",
+    "id",
+    "is_data",
+    "role",
+    "seniority",
+    "contract",
+    "department",
+    "region",
+    "salary_min",
+    "salary_max",
+    "remote",
+    "remote_days",
+    "skills",
+    "note",
 ];
 
 /// Every label of every `*.csv` file of `dir`, by offer id.
 pub fn read_labels(dir: &Path) -> Result<BTreeMap<String, Label>, EvalError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io { path: dir.display().to_string(), source })?;
+    let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
     let mut files: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -39,8 +53,14 @@ pub fn read_labels(dir: &Path) -> Result<BTreeMap<String, Label>, EvalError> {
     let mut labels = BTreeMap::new();
     for path in files {
         let name = path.display().to_string();
-        let bad = |reason: String| EvalError::Label { path: name.clone(), reason };
-        let mut reader = csv::ReaderBuilder::new().flexible(false).from_path(&path).map_err(|e| bad(e.to_string()))?;
+        let bad = |reason: String| EvalError::Label {
+            path: name.clone(),
+            reason,
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(false)
+            .from_path(&path)
+            .map_err(|e| bad(e.to_string()))?;
         let headers = reader.headers().map_err(|e| bad(e.to_string()))?.clone();
         if headers.iter().collect::<Vec<_>>() != COLUMNS {
             return Err(bad(format!("expected the columns {}", COLUMNS.join(","))));
@@ -50,7 +70,10 @@ pub fn read_labels(dir: &Path) -> Result<BTreeMap<String, Label>, EvalError> {
             let line = record.position().map_or(0, |p| p.line());
             let label = parse(&record).map_err(|reason| bad(format!("line {line}: {reason}")))?;
             if labels.insert(label.id.clone(), label).is_some() {
-                return Err(bad(format!("line {line}: offer {} labelled twice", &record[0])));
+                return Err(bad(format!(
+                    "line {line}: offer {} labelled twice",
+                    &record[0]
+                )));
             }
         }
     }
@@ -66,11 +89,21 @@ fn parse(record: &csv::StringRecord) -> Result<Label, String> {
         (!value.is_empty()).then(|| value.to_owned())
     };
     let number = |i: usize| -> Result<Option<f64>, String> {
-        cell(i).map(|v| v.replace(' ', "").parse::<f64>().map_err(|_| format!("{} is not a number: {v:?}", COLUMNS[i]))).transpose()
+        cell(i)
+            .map(|v| {
+                v.replace(' ', "")
+                    .parse::<f64>()
+                    .map_err(|_| format!("{} is not a number: {v:?}", COLUMNS[i]))
+            })
+            .transpose()
     };
     let one_of = |i: usize, allowed: &[&str]| -> Result<Option<String>, String> {
         match cell(i) {
-            Some(v) if !allowed.contains(&v.as_str()) => Err(format!("{} {v:?} is not one of {}", COLUMNS[i], allowed.join("|"))),
+            Some(v) if !allowed.contains(&v.as_str()) => Err(format!(
+                "{} {v:?} is not one of {}",
+                COLUMNS[i],
+                allowed.join("|")
+            )),
             v => Ok(v),
         }
     };
@@ -93,7 +126,19 @@ fn parse(record: &csv::StringRecord) -> Result<Label, String> {
         is_data,
         role,
         seniority: one_of(3, &["intern", "junior", "mid", "senior", "lead", "unknown"])?,
-        contract: one_of(4, &["cdi", "cdd", "interim", "freelance", "internship", "apprenticeship", "seasonal", "other"])?,
+        contract: one_of(
+            4,
+            &[
+                "cdi",
+                "cdd",
+                "interim",
+                "freelance",
+                "internship",
+                "apprenticeship",
+                "seasonal",
+                "other",
+            ],
+        )?,
         department: cell(5),
         region: cell(6),
         salary_min,
@@ -101,7 +146,12 @@ fn parse(record: &csv::StringRecord) -> Result<Label, String> {
         remote: one_of(9, &["full", "hybrid", "occasional", "none", "unknown"])?,
         remote_days: number(10)?,
         skills: cell(11)
-            .map(|s| s.split(';').map(|k| k.trim().to_owned()).filter(|k| !k.is_empty()).collect())
+            .map(|s| {
+                s.split(';')
+                    .map(|k| k.trim().to_owned())
+                    .filter(|k| !k.is_empty())
+                    .collect()
+            })
             .unwrap_or_default(),
     })
 }
@@ -122,7 +172,10 @@ mod tests {
         let labels = read_labels(dir.path()).unwrap();
         let a1 = &labels["A1"];
         assert_eq!(a1.skills, ["python", "sql"]);
-        assert_eq!((a1.salary_min, a1.salary_max), (Some(45000.0), Some(55000.0)));
+        assert_eq!(
+            (a1.salary_min, a1.salary_max),
+            (Some(45000.0), Some(55000.0))
+        );
         assert_eq!(a1.remote_days, Some(2.0));
         let a2 = &labels["A2"];
         assert_eq!((a2.department.as_deref(), a2.salary_min), (None, None));
@@ -132,7 +185,11 @@ mod tests {
     #[test]
     fn rejects_unknown_values_and_duplicates_with_the_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("b.csv"), format!("{HEADER}A1,1,data_engineer,guru,cdi,75,11,,,unknown,,,\n")).unwrap();
+        std::fs::write(
+            dir.path().join("b.csv"),
+            format!("{HEADER}A1,1,data_engineer,guru,cdi,75,11,,,unknown,,,\n"),
+        )
+        .unwrap();
         let err = read_labels(dir.path()).unwrap_err().to_string();
         assert!(err.contains("line 2") && err.contains("seniority"), "{err}");
         std::fs::write(
@@ -140,6 +197,11 @@ mod tests {
             format!("{HEADER}A1,1,data_engineer,mid,cdi,75,11,,,unknown,,,\nA1,1,data_engineer,mid,cdi,75,11,,,unknown,,,\n"),
         )
         .unwrap();
-        assert!(read_labels(dir.path()).unwrap_err().to_string().contains("twice"));
+        assert!(
+            read_labels(dir.path())
+                .unwrap_err()
+                .to_string()
+                .contains("twice")
+        );
     }
 }

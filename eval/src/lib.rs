@@ -23,7 +23,10 @@ pub use metrics::{Accuracy, Binary, Classes, Coverage};
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     #[error("cannot read {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}: {reason}")]
     Label { path: String, reason: String },
     #[error("no labels in {0}")]
@@ -76,10 +79,16 @@ pub fn is_data_role(role: &str) -> bool {
 /// and compares the ones labelled in `labels_dir`.
 pub fn evaluate(offers: &Path, labels_dir: &Path) -> Result<Report, EvalError> {
     let labels = read_labels(labels_dir)?;
-    let io = |source| EvalError::Io { path: offers.display().to_string(), source };
+    let io = |source| EvalError::Io {
+        path: offers.display().to_string(),
+        source,
+    };
     let file = std::fs::File::open(offers).map_err(io)?;
     let seen_at = Utc::now();
-    let mut report = Report { labelled: labels.len(), ..Report::default() };
+    let mut report = Report {
+        labelled: labels.len(),
+        ..Report::default()
+    };
     let mut found = HashSet::new();
     for line in std::io::BufReader::new(file).lines() {
         let line = line.map_err(io)?;
@@ -97,14 +106,23 @@ pub fn evaluate(offers: &Path, labels_dir: &Path) -> Result<Report, EvalError> {
             compare(label, &offer, &mut report);
         }
     }
-    report.missing = labels.keys().filter(|id| !found.contains(*id)).cloned().collect();
+    report.missing = labels
+        .keys()
+        .filter(|id| !found.contains(*id))
+        .cloned()
+        .collect();
     Ok(report)
 }
 
 fn compare(label: &Label, offer: &Offer, report: &mut Report) {
     let id = &offer.source_id;
     let mut mismatch = |field: &'static str, expected: String, got: String| {
-        report.mismatches.push(Mismatch { field, id: id.clone(), expected, got });
+        report.mismatches.push(Mismatch {
+            field,
+            id: id.clone(),
+            expected,
+            got,
+        });
     };
 
     let salary_ok = salary_matches(label, offer);
@@ -129,24 +147,57 @@ fn compare(label: &Label, offer: &Offer, report: &mut Report) {
     let remote = offer.remote.unwrap_or(Remote::Unknown);
     let seniority = offer.seniority.unwrap_or(Seniority::Unknown);
     let fields = [
-        ("department", &mut report.department, &label.department, offer.location.department_code.clone()),
-        ("region", &mut report.region, &label.region, offer.location.region_code.clone()),
-        ("contract", &mut report.contract, &label.contract, offer.contract.kind.map(|c| c.as_str().to_owned())),
-        ("remote", &mut report.remote, &label.remote, Some(key_of(&remote))),
-        ("seniority", &mut report.seniority, &label.seniority, Some(key_of(&seniority))),
+        (
+            "department",
+            &mut report.department,
+            &label.department,
+            offer.location.department_code.clone(),
+        ),
+        (
+            "region",
+            &mut report.region,
+            &label.region,
+            offer.location.region_code.clone(),
+        ),
+        (
+            "contract",
+            &mut report.contract,
+            &label.contract,
+            offer.contract.kind.map(|c| c.as_str().to_owned()),
+        ),
+        (
+            "remote",
+            &mut report.remote,
+            &label.remote,
+            Some(key_of(&remote)),
+        ),
+        (
+            "seniority",
+            &mut report.seniority,
+            &label.seniority,
+            Some(key_of(&seniority)),
+        ),
     ];
     for (field, accuracy, expected, got) in fields {
         let ok = expected == &got;
         accuracy.add(ok);
         if !ok {
-            mismatch(field, expected.clone().unwrap_or_default(), got.unwrap_or_default());
+            mismatch(
+                field,
+                expected.clone().unwrap_or_default(),
+                got.unwrap_or_default(),
+            );
         }
     }
 
     let got_role = offer.role.clone().unwrap_or_else(|| "none".into());
     report.role.add(&label.role, &got_role);
     if label.role != got_role {
-        mismatch("role", label.role.clone(), format!("{got_role} ({})", offer.title));
+        mismatch(
+            "role",
+            label.role.clone(),
+            format!("{got_role} ({})", offer.title),
+        );
     }
     let got_data = is_data_role(&got_role);
     report.is_data.add_one(label.is_data, got_data);
@@ -157,7 +208,11 @@ fn compare(label: &Label, offer: &Offer, report: &mut Report) {
     if expected != got {
         let missed: Vec<&str> = expected.difference(&got).copied().collect();
         let extra: Vec<&str> = got.difference(&expected).copied().collect();
-        mismatch("skills", format!("missed {}", missed.join(";")), format!("extra {}", extra.join(";")));
+        mismatch(
+            "skills",
+            format!("missed {}", missed.join(";")),
+            format!("extra {}", extra.join(";")),
+        );
     }
 }
 
@@ -168,7 +223,8 @@ fn salary_matches(label: &Label, offer: &Offer) -> bool {
         (Some(e), Some(g)) => (e - g).abs() <= 0.01 * e.abs().max(1.0),
         _ => false,
     };
-    close(label.salary_min, offer.salary.min_annual_eur) && close(label.salary_max, offer.salary.max_annual_eur)
+    close(label.salary_min, offer.salary.min_annual_eur)
+        && close(label.salary_max, offer.salary.max_annual_eur)
 }
 
 fn show(value: Option<f64>) -> String {
@@ -177,5 +233,8 @@ fn show(value: Option<f64>) -> String {
 
 /// The schema key of an enum value (`Remote::Hybrid` → `hybrid`).
 fn key_of<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }

@@ -20,7 +20,11 @@ impl Accuracy {
 
     /// Share of right answers (1 when there was nothing to answer).
     pub fn share(&self) -> f64 {
-        if self.total == 0 { 1.0 } else { self.correct as f64 / self.total as f64 }
+        if self.total == 0 {
+            1.0
+        } else {
+            self.correct as f64 / self.total as f64
+        }
     }
 }
 
@@ -60,7 +64,11 @@ impl Binary {
 
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -78,7 +86,10 @@ pub struct Classes {
 
 impl Classes {
     pub fn add(&mut self, expected: &str, got: &str) {
-        *self.pairs.entry((expected.to_owned(), got.to_owned())).or_default() += 1;
+        *self
+            .pairs
+            .entry((expected.to_owned(), got.to_owned()))
+            .or_default() += 1;
     }
 
     /// Precision/recall/F1 of one class against all others.
@@ -115,12 +126,20 @@ impl Classes {
 
     pub fn accuracy(&self) -> f64 {
         let total: u64 = self.pairs.values().sum();
-        let right: u64 = self.pairs.iter().filter(|((e, g), _)| e == g).map(|(_, n)| n).sum();
+        let right: u64 = self
+            .pairs
+            .iter()
+            .filter(|((e, g), _)| e == g)
+            .map(|(_, n)| n)
+            .sum();
         ratio(right, total)
     }
 }
 
-fn serialize_pairs<S: serde::Serializer>(pairs: &BTreeMap<(String, String), u64>, s: S) -> Result<S::Ok, S::Error> {
+fn serialize_pairs<S: serde::Serializer>(
+    pairs: &BTreeMap<(String, String), u64>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeSeq;
     let mut seq = s.serialize_seq(Some(pairs.len()))?;
     for ((expected, got), n) in pairs {
@@ -146,8 +165,14 @@ impl Coverage {
             ("coordinates", offer.location.lat.is_some()),
             ("contract", offer.contract.kind.is_some()),
             ("role", offer.role.is_some()),
-            ("data_job", offer.role.as_deref().is_some_and(crate::is_data_role)),
-            ("seniority", offer.seniority.is_some_and(|s| s != Seniority::Unknown)),
+            (
+                "data_job",
+                offer.role.as_deref().is_some_and(crate::is_data_role),
+            ),
+            (
+                "seniority",
+                offer.seniority.is_some_and(|s| s != Seniority::Unknown),
+            ),
             ("experience_years_min", offer.experience_years_min.is_some()),
             ("remote", offer.remote.is_some_and(|r| r != Remote::Unknown)),
             ("skills", !offer.skills.is_empty()),
@@ -171,7 +196,13 @@ mod tests {
     #[test]
     fn binary_scores() {
         let mut b = Binary::default();
-        for (e, g) in [(true, true), (true, true), (true, false), (false, true), (false, false)] {
+        for (e, g) in [
+            (true, true),
+            (true, true),
+            (true, false),
+            (false, true),
+            (false, false),
+        ] {
             b.add_one(e, g);
         }
         assert!((b.precision() - 2.0 / 3.0).abs() < 1e-9);

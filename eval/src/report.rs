@@ -50,10 +50,18 @@ impl fmt::Display for Report {
             self.offers,
             self.rejected,
             self.labelled,
-            if self.missing.is_empty() { String::new() } else { format!(", {} labelled ids not in the file", self.missing.len()) }
+            if self.missing.is_empty() {
+                String::new()
+            } else {
+                format!(", {} labelled ids not in the file", self.missing.len())
+            }
         )?;
         writeln!(f)?;
-        writeln!(f, "{:<34} {:>9} {:>9}", "accuracy on the labelled offers", "value", "n")?;
+        writeln!(
+            f,
+            "{:<34} {:>9} {:>9}",
+            "accuracy on the labelled offers", "value", "n"
+        )?;
         let accuracies = [
             ("salary (both bounds within 1 %)", &self.salary),
             ("  on offers stating a salary", &self.salary_stated),
@@ -67,18 +75,53 @@ impl fmt::Display for Report {
             writeln!(f, "{:<34} {:>9} {:>9}", name, pct(acc.share()), acc.total)?;
         }
         writeln!(f)?;
-        writeln!(f, "{:<34} {:>9} {:>9} {:>9} {:>7}", "precision / recall / F1", "P", "R", "F1", "n")?;
-        let binaries = [("data job vs not", &self.is_data), ("skills (offer, skill) pairs", &self.skills)];
+        writeln!(
+            f,
+            "{:<34} {:>9} {:>9} {:>9} {:>7}",
+            "precision / recall / F1", "P", "R", "F1", "n"
+        )?;
+        let binaries = [
+            ("data job vs not", &self.is_data),
+            ("skills (offer, skill) pairs", &self.skills),
+        ];
         for (name, b) in binaries {
-            writeln!(f, "{:<34} {:>9.3} {:>9.3} {:>9.3} {:>7}", name, b.precision(), b.recall(), b.f1(), b.tp + b.fn_)?;
+            writeln!(
+                f,
+                "{:<34} {:>9.3} {:>9.3} {:>9.3} {:>7}",
+                name,
+                b.precision(),
+                b.recall(),
+                b.f1(),
+                b.tp + b.fn_
+            )?;
         }
-        writeln!(f, "{:<34} {:>9} {:>9} {:>9.3} {:>7}", "role (macro over classes)", "", "", self.role.macro_f1(), "")?;
+        writeln!(
+            f,
+            "{:<34} {:>9} {:>9} {:>9.3} {:>7}",
+            "role (macro over classes)",
+            "",
+            "",
+            self.role.macro_f1(),
+            ""
+        )?;
         for (class, support) in self.role.labelled() {
             let b = self.role.of(class);
-            writeln!(f, "  {:<32} {:>9.3} {:>9.3} {:>9.3} {:>7}", class, b.precision(), b.recall(), b.f1(), support)?;
+            writeln!(
+                f,
+                "  {:<32} {:>9.3} {:>9.3} {:>9.3} {:>7}",
+                class,
+                b.precision(),
+                b.recall(),
+                b.f1(),
+                support
+            )?;
         }
         writeln!(f)?;
-        writeln!(f, "coverage on all {} normalised offers", self.coverage.offers)?;
+        writeln!(
+            f,
+            "coverage on all {} normalised offers",
+            self.coverage.offers
+        )?;
         for field in self.coverage.counts.keys() {
             writeln!(f, "  {:<32} {:>9}", field, pct(self.coverage.share(field)))?;
         }
@@ -86,7 +129,11 @@ impl fmt::Display for Report {
         for &(name, target) in TARGETS {
             let figure = self.figure(name);
             let mark = if figure >= target { "ok" } else { "MISSED" };
-            writeln!(f, "target {:<16} {:>8.3} ≥ {:<6} {mark}", name, figure, target)?;
+            writeln!(
+                f,
+                "target {:<16} {:>8.3} ≥ {:<6} {mark}",
+                name, figure, target
+            )?;
         }
         Ok(())
     }

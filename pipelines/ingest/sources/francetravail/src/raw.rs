@@ -118,6 +118,20 @@ pub struct RawOffer<'a> {
         deserialize_with = "lenient::opt_cow"
     )]
     pub experience_label: Option<Cow<'a, str>>,
+    /// `experienceExige`: `D` (beginners accepted), `S` (wished), `E` (required).
+    #[serde(
+        rename = "experienceExige",
+        borrow,
+        deserialize_with = "lenient::opt_cow"
+    )]
+    pub experience_code: Option<Cow<'a, str>>,
+    /// `competences[]`: listed skills; only their labels are read.
+    #[serde(
+        rename = "competences",
+        borrow,
+        deserialize_with = "lenient::or_default"
+    )]
+    pub competences: Vec<RawCompetence<'a>>,
     #[serde(rename = "salaire", borrow, deserialize_with = "lenient::or_default")]
     pub salary: Option<RawSalary<'a>>,
     #[serde(
@@ -184,6 +198,14 @@ pub struct RawSalary<'a> {
     /// `commentaire`: free text (`Selon profil`, `1807€ net`…).
     #[serde(rename = "commentaire", borrow, deserialize_with = "lenient::opt_cow")]
     pub comment: Option<Cow<'a, str>>,
+}
+
+/// `competences[]`: `{code?, libelle, exigence}`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct RawCompetence<'a> {
+    #[serde(rename = "libelle", borrow, deserialize_with = "lenient::opt_cow")]
+    pub label: Option<Cow<'a, str>>,
 }
 
 /// `origineOffre`.

@@ -11,7 +11,9 @@ pub mod salary;
 pub mod text;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use jobmarket_schema::{Company, Offer, OfferId, RomeCode, SCHEMA_VERSION, SourceLink};
+use jobmarket_schema::{
+    Company, ContractType, Offer, OfferId, RomeCode, SCHEMA_VERSION, SourceLink,
+};
 
 use crate::raw::{RawOffer, RawOrigin};
 use text::non_empty;
@@ -79,6 +81,27 @@ pub fn normalize_offer(
         longitude: place.and_then(|p| p.longitude),
     });
     let salary = raw.salary.as_ref();
+    let experience_years_min = raw
+        .experience_label
+        .as_deref()
+        .and_then(contract::experience_years);
+    let competences: Vec<&str> = raw
+        .competences
+        .iter()
+        .filter_map(|c| non_empty(c.label.as_deref()))
+        .collect();
+    let enriched = jobmarket_enrich::enrich(&jobmarket_enrich::OfferText {
+        title,
+        description: raw.description.as_deref(),
+        rome_code: raw.rome_code.as_deref(),
+        competences: &competences,
+        experience_years_min,
+        beginner_accepted: raw.experience_code.as_deref() == Some("D"),
+        contract_is_apprenticeship_or_internship: matches!(
+            contract.kind,
+            Some(ContractType::Apprenticeship | ContractType::Internship)
+        ),
+    });
     Ok(Offer {
         id: OfferId::new(SOURCE, source_id),
         source: SOURCE.to_string(),
@@ -86,7 +109,7 @@ pub fn normalize_offer(
         url: Some(url),
         links: links(raw.origin.as_ref()),
         title: title.to_string(),
-        title_normalized: Some(text::clean_title(title)).filter(|t| !t.is_empty()),
+        title_normalized: enriched.title_normalized,
         description: raw
             .description
             .as_deref()
@@ -103,20 +126,18 @@ pub fn normalize_offer(
         first_seen_at: seen_at,
         last_seen_at: seen_at,
         contract,
-        salary: salary::salary(
+        salary: salary::salary_with_description(
             salary.and_then(|s| s.label.as_deref()),
             salary.and_then(|s| s.comment.as_deref()),
+            raw.description.as_deref(),
         ),
         location,
-        role: None,
-        seniority: None,
-        experience_years_min: raw
-            .experience_label
-            .as_deref()
-            .and_then(contract::experience_years),
-        remote: None,
-        remote_days_per_week: None,
-        skills: Vec::new(),
+        role: Some(enriched.role.to_string()),
+        seniority: Some(enriched.seniority),
+        experience_years_min,
+        remote: Some(enriched.remote),
+        remote_days_per_week: enriched.remote_days_per_week,
+        skills: enriched.skills.iter().map(|s| s.to_string()).collect(),
         schema_version: SCHEMA_VERSION,
     })
 }

@@ -33,11 +33,17 @@ pub const FLAG_ZERO_AMOUNT: &str = "zero_amount";
 pub const FLAG_MONTHS_IGNORED: &str = "months_ignored";
 /// The figures come from the free-text `commentaire`, not from `libelle`.
 pub const FLAG_FROM_COMMENT: &str = "from_comment";
+/// The figures come from the offer's description (no figure in `salaire`).
+pub const FLAG_FROM_DESCRIPTION: &str = "from_description";
+/// The amount is stated net (`1500 € net`); it is annualised as stated, not grossed up.
+pub const FLAG_NET_AMOUNT: &str = "net_amount";
 /// `libelle` is present but does not follow the known pattern; figures are null.
 pub const FLAG_UNPARSED: &str = "unparsed";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Unit {
+    /// Weekly amounts are never read (`285€/semaine` of on-call pay).
+    Week,
     Hour,
     Day,
     Month,
@@ -69,20 +75,8 @@ pub fn salary(libelle: Option<&str>, commentaire: Option<&str>) -> Salary {
             },
         };
     }
-    if let Some(text) = commentaire
-        && let Some((min, max)) = parse_comment(text)
-    {
-        let parsed = Parsed {
-            unit: Unit::Year,
-            min: Some(min),
-            max,
-            months: None,
-        };
-        return from_parsed(
-            parsed,
-            text.to_string(),
-            vec![FLAG_FROM_COMMENT.to_string()],
-        );
+    if let Some(salary) = commentaire.and_then(from_comment) {
+        return salary;
     }
     Salary {
         raw: commentaire.map(str::to_string),
@@ -163,6 +157,13 @@ fn parse_libelle(text: &str) -> Option<Parsed> {
 
 /// Applies the correction rules and converts to annual gross euros.
 fn from_parsed(p: Parsed, raw: String, mut flags: Vec<String>) -> Salary {
+    if p.unit == Unit::Week {
+        return Salary {
+            raw: Some(raw),
+            flags,
+            ..Salary::default()
+        };
+    }
     let mut flag = |f: &str| flags.push(f.to_string());
     let months = p.months.filter(|n| *n > 0.0);
     let mut salary = Salary {
@@ -191,7 +192,8 @@ fn from_parsed(p: Parsed, raw: String, mut flags: Vec<String>) -> Salary {
     }
     let top = max.unwrap_or(min);
     let period = match p.unit {
-        Unit::Unstated => {
+        // (weekly amounts returned above)
+        Unit::Unstated | Unit::Week => {
             flag(FLAG_PERIOD_INFERRED);
             if min < 100.0 {
                 SalaryPeriod::Hour
@@ -241,71 +243,593 @@ fn from_parsed(p: Parsed, raw: String, mut flags: Vec<String>) -> Salary {
         SalaryPeriod::Year => 1.0,
     };
     let min_annual = min * factor;
-    let max_annual = max.map(|m| m * factor);
+    // a single amount gives the same min and max
+    let max_annual = max.unwrap_or(min) * factor;
     salary.period = Some(period);
     let hourly_too_high = period == SalaryPeriod::Hour && min >= 100.0;
-    if hourly_too_high
-        || min_annual < MIN_PLAUSIBLE_ANNUAL
-        || max_annual.unwrap_or(min_annual) > MAX_PLAUSIBLE_ANNUAL
-    {
+    if hourly_too_high || min_annual < MIN_PLAUSIBLE_ANNUAL || max_annual > MAX_PLAUSIBLE_ANNUAL {
         flag(FLAG_IMPLAUSIBLE);
     } else {
         salary.min_annual_eur = Some(round2(min_annual));
-        salary.max_annual_eur = max_annual.map(round2);
+        salary.max_annual_eur = Some(round2(max_annual));
     }
     salary.flags = flags;
     salary
 }
 
-/// Annual amounts in a free-text `commentaire`: `35 - 45 k€ brut annuel`, `A partir de 34 k€`,
-/// `20 400€/an`. Only `k€` amounts and `€` amounts marked annual (`/an`, `par an`, `annuel`)
-/// of at least 10 000 are read; anything else is `None`.
-fn parse_comment(text: &str) -> Option<(f64, Option<f64>)> {
-    let lower = text.to_lowercase();
-    let numbers = scan_numbers(&lower);
-    if numbers.is_empty() {
-        return None;
+/// Builds the salary like [`salary`], then, when neither `salaire.libelle` nor
+/// `salaire.commentaire` states a figure (`Salaire selon profil`, absent…), reads it from
+/// the offer's description (see [`from_description`]). Never invents a figure.
+pub fn salary_with_description(
+    libelle: Option<&str>,
+    commentaire: Option<&str>,
+    description: Option<&str>,
+) -> Salary {
+    let base = salary(libelle, commentaire);
+    let libelle_has_figure = libelle.is_some_and(|l| l.bytes().any(|b| b.is_ascii_digit()));
+    if base.min_annual_eur.is_some() || libelle_has_figure {
+        return base;
     }
-    let suffix = |end: usize| lower[end..].trim_start();
-    let is_k = |end: usize| {
-        let s = suffix(end);
-        let Some(rest) = s.strip_prefix('k') else {
-            return false;
-        };
-        let rest = rest.trim_start();
-        rest.starts_with('€') || rest.starts_with("eur") || rest.starts_with("brut")
-    };
-    let mut amounts: Vec<f64> = Vec::new();
-    if numbers.iter().any(|n| is_k(n.end)) {
-        for (i, n) in numbers.iter().enumerate() {
-            let linked_to_next_k = numbers.get(i + 1).is_some_and(|next| {
-                is_k(next.end)
-                    && matches!(
-                        lower[n.end..next.start].trim(),
-                        "-" | "à" | "a" | "et" | "/" | "–"
-                    )
-            });
-            if (is_k(n.end) || linked_to_next_k) && n.value < 1_000.0 {
-                amounts.push(n.value * 1_000.0);
-            }
-        }
-    } else {
-        let annual = ["/an", "/ an", "par an", "annuel", "/année", "par année"]
-            .iter()
-            .any(|m| lower.contains(m));
-        if !annual {
+    description.and_then(from_description).unwrap_or(base)
+}
+
+/// Words that mark a pay statement in a description: an amount counts only when one of
+/// them is in the same sentence, before it (or when the amount carries its own pay marker,
+/// see [`Found::self_evident`]).
+const PAY_WORDS: &[&str] = &[
+    "salaire",
+    "salarial",
+    "rémunér",
+    "remuner",
+    "rétribution",
+    "retribution",
+    "package",
+    "gratification",
+    "fourchette",
+    "tjm",
+    "brut annuel",
+    "brute annuelle",
+];
+
+/// Words that, shortly before an amount in the same sentence, say it is not pay.
+const NOT_PAY_BEFORE: &[&str] = &[
+    "prime",
+    "bonus",
+    "commission",
+    "variable",
+    "intéressement",
+    "interessement",
+    "participation",
+    "abondement",
+    "chiffre d",
+    "ca de",
+    "ca :",
+    "capital",
+    "budget",
+    "ticket",
+    "titre-restaurant",
+    "titres-restaurant",
+    "titre restaurant",
+    "titres restaurant",
+    "restaurant",
+    "repas",
+    "panier",
+    "indemnit",
+    "frais",
+    "rembours",
+    "valeur",
+    "mutuelle",
+    "coopt",
+    "chèque",
+    "cheque",
+    "allocation",
+    "transport",
+    "vélo",
+    "velo",
+    "km",
+    "cse",
+    "levée",
+    "financ",
+    "invest",
+    "subvention",
+    "dotation",
+    "enveloppe",
+    "loyer",
+    "prix",
+    "tarif",
+    "coût",
+    "facturation",
+    "vente",
+];
+
+/// Words right after an amount that say it is not pay (`jusqu'à 2 000 € de prime`).
+const NOT_PAY_AFTER: &[&str] = &[
+    "de prime",
+    "prime",
+    "de bonus",
+    "de ca",
+    "de chiffre",
+    "d'affaires",
+    "de budget",
+    "de capital",
+    "de commission",
+    "de variable",
+    "d'indemnit",
+    "de frais",
+    "de rembours",
+    "de cooptation",
+    "de participation",
+    "d'intéressement",
+    "de dotation",
+    "de levée",
+    "de financement",
+    "de vente",
+    "ttc",
+];
+
+/// The salary stated in a description, or `None`. Amounts are read like in comments
+/// (`38-45k€`, `38 à 45 K€`, `entre 38 000 et 45 000 €`, `2 000 € brut par mois`,
+/// `12 € de l'heure`) and kept only when a pay word ([`PAY_WORDS`]) leads to them in the
+/// same sentence or they carry their own pay marker (`k€ brut`, `brut annuel`, `€/an`,
+/// `par an`, `mensuel brut`), when no word around them says they are something else
+/// (bonuses, turnover, budgets, meal vouchers, allowances, `M€`), and when their unit is
+/// consistent with their size (no unit correction here). The first such amount wins.
+/// Flagged [`FLAG_FROM_DESCRIPTION`] (and [`FLAG_NET_AMOUNT`] for net amounts).
+pub fn from_description(text: &str) -> Option<Salary> {
+    if !text.contains('€') && !text.contains('k') && !text.contains('K') {
+        let lower = text.to_ascii_lowercase();
+        if !lower.contains("eur") && !lower.contains("mois") && !lower.contains("an") {
             return None;
         }
-        for n in &numbers {
-            let s = suffix(n.end);
-            if (s.starts_with('€') || s.starts_with("eur")) && n.value >= 10_000.0 {
-                amounts.push(n.value);
-            }
+    }
+    let lower = lower_same_len(text);
+    for found in find_amounts(&lower) {
+        let pay_word = PAY_WORDS.iter().any(|w| found.before.contains(w));
+        if !(pay_word || found.self_evident) || found.not_pay || found.unit == Unit::Week {
+            continue;
+        }
+        // explicit units must fit the size: no correction from free text
+        let fits = match found.unit {
+            Unit::Hour => (8.0..100.0).contains(&found.min),
+            Unit::Day => (50.0..2_000.0).contains(&found.min),
+            Unit::Month => (400.0..20_000.0).contains(&found.min),
+            Unit::Year => found.min >= 10_000.0,
+            Unit::Unstated => found.min < 100.0 || found.min >= 1_000.0,
+            Unit::Week => false,
+        };
+        if !fits {
+            continue;
+        }
+        let mut flags = vec![FLAG_FROM_DESCRIPTION.to_string()];
+        if found.net {
+            flags.push(FLAG_NET_AMOUNT.to_string());
+        }
+        let raw = text[found.raw_start..found.raw_end].trim().to_string();
+        let salary = from_parsed(found.parsed(), raw, flags);
+        if salary.min_annual_eur.is_some() && !salary.flags.iter().any(|f| f == FLAG_UNIT_CORRECTED)
+        {
+            return Some(salary);
         }
     }
-    let min = *amounts.first()?;
-    let max = amounts.get(1).copied();
-    Some((min, max))
+    None
+}
+
+/// The salary in a free-text `commentaire`: `35 - 45 k€ brut annuel`, `A partir de 34 k€`,
+/// `20 400€/an`, `1977€ BRUT/mois`, `2 000 € brut mensuel`, `1500 € net` (taken as stated,
+/// flagged [`FLAG_NET_AMOUNT`]), `26/27 K / an`, `Entre 12 et 14€ brut`. Amounts need a
+/// currency, a `k`, or a `brut` / `net` / period word: a bare `11.88` or `2050` is not read.
+/// Without a stated period, the size decides (hourly under 100, monthly under 10 000).
+fn from_comment(text: &str) -> Option<Salary> {
+    let lower = lower_same_len(text);
+    for found in find_amounts(&lower) {
+        if found.not_pay || found.unit == Unit::Week {
+            continue;
+        }
+        let mut flags = vec![FLAG_FROM_COMMENT.to_string()];
+        if found.net {
+            flags.push(FLAG_NET_AMOUNT.to_string());
+        }
+        let salary = from_parsed(found.parsed(), text.to_string(), flags);
+        if salary.min_annual_eur.is_some() {
+            return Some(salary);
+        }
+    }
+    None
+}
+
+/// `s` lowercased character by character where that keeps the byte length (all Latin
+/// letters do), so byte offsets in the result are offsets in `s`.
+fn lower_same_len(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// One amount or range of amounts found in a text, with what surrounds it.
+#[derive(Debug)]
+struct Found {
+    min: f64,
+    max: Option<f64>,
+    unit: Unit,
+    months: Option<f64>,
+    net: bool,
+    /// The sentence before the amount (from the last break), lowercased.
+    before: String,
+    /// Carries its own pay marker: `k€ brut`, `€ brut annuel`, `€/an`, `par an`,
+    /// `brut mensuel`.
+    self_evident: bool,
+    /// A word around it says it is not pay.
+    not_pay: bool,
+    raw_start: usize,
+    raw_end: usize,
+}
+
+impl Found {
+    fn parsed(&self) -> Parsed {
+        Parsed {
+            unit: self.unit,
+            min: Some(self.min),
+            max: self.max,
+            months: self.months,
+        }
+    }
+}
+
+/// What follows a number: `k`, a currency, `brut` / `net`…
+#[derive(Debug, Default, Clone, Copy)]
+struct After {
+    kilo: bool,
+    currency: bool,
+    /// `$`, `CHF`, `£`: not euros.
+    foreign: bool,
+    /// `M€`, `millions`, `%`: not a pay amount.
+    other: bool,
+    /// `brut`, `net` right after (possibly after the currency).
+    qualifier: bool,
+    /// Byte offset past the `k` and the currency.
+    end: usize,
+}
+
+/// The last `n` bytes of `s` or fewer, cut at a character boundary.
+fn last_bytes(s: &str, n: usize) -> &str {
+    let mut k = s.len().saturating_sub(n);
+    while !s.is_char_boundary(k) {
+        k += 1;
+    }
+    &s[k..]
+}
+
+fn skip_spaces(s: &str, mut i: usize) -> usize {
+    while let Some(c) = s[i..].chars().next() {
+        if matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\t') {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn starts_with_word(s: &str, word: &str) -> bool {
+    s.starts_with(word) && !s[word.len()..].starts_with(|c: char| c.is_alphabetic())
+}
+
+fn is_qualifier(s: &str) -> bool {
+    [
+        "brut", "bruts", "brute", "brutes", "net", "nets", "nette", "nettes",
+    ]
+    .iter()
+    .any(|w| starts_with_word(s, w))
+}
+
+fn read_after(lower: &str, pos: usize, value: f64) -> After {
+    let mut a = After {
+        end: pos,
+        ..After::default()
+    };
+    let mut i = skip_spaces(lower, pos);
+    let rest = &lower[i..];
+    if rest.starts_with('%')
+        || rest.starts_with("m€")
+        || starts_with_word(rest, "meur")
+        || rest.starts_with("million")
+        || rest.starts_with("milliard")
+        || starts_with_word(rest, "md")
+        || rest.starts_with("md€")
+        || starts_with_word(rest, "mds")
+    {
+        a.other = true;
+        return a;
+    }
+    if rest.starts_with('k')
+        && (!rest[1..].starts_with(|c: char| c.is_alphabetic()) || rest[1..].starts_with("eur"))
+    {
+        a.kilo = true;
+        i = skip_spaces(lower, i + 1);
+        a.end = i;
+    }
+    let rest = &lower[i..];
+    let currency_len = if rest.starts_with('€') {
+        Some('€'.len_utf8())
+    } else if rest.starts_with("&euro;") {
+        Some(6)
+    } else if starts_with_word(rest, "euros") {
+        Some(5)
+    } else if starts_with_word(rest, "euro") {
+        Some(4)
+    } else if starts_with_word(rest, "eur") {
+        Some(3)
+    } else if starts_with_word(rest, "e") && (value >= 100.0 || a.kilo) {
+        Some(1)
+    } else {
+        None
+    };
+    if let Some(len) = currency_len {
+        a.currency = true;
+        i += len;
+        a.end = i;
+    } else if rest.starts_with('$')
+        || rest.starts_with('£')
+        || starts_with_word(rest, "usd")
+        || starts_with_word(rest, "chf")
+        || starts_with_word(rest, "gbp")
+        || rest.starts_with("dollar")
+    {
+        a.foreign = true;
+        return a;
+    }
+    a.qualifier = is_qualifier(&lower[skip_spaces(lower, i)..]);
+    a
+}
+
+/// Whether the text between two amounts makes them a range (`-`, `à`, `et`, `/`).
+fn is_range_link(between: &str) -> bool {
+    let mut t = between.trim_matches(|c: char| c.is_whitespace());
+    for q in ["bruts", "brut", "nets", "net"] {
+        if let Some(rest) = t.strip_prefix(q) {
+            t = rest.trim_start();
+            break;
+        }
+    }
+    matches!(t, "-" | "–" | "—" | "à" | "a" | "et" | "/" | "au" | "to")
+}
+
+/// Byte offset of the start of the sentence containing `pos`, looking back at most
+/// `limit` bytes.
+fn sentence_start(lower: &str, pos: usize, limit: usize) -> usize {
+    let b = lower.as_bytes();
+    let floor = pos.saturating_sub(limit);
+    let mut i = pos;
+    while i > floor {
+        let c = b[i - 1];
+        let is_break = match c {
+            // "Rémunération :\n35K à 45K": a heading line goes on in the next line
+            b'\n' => !lower[..i - 1].trim_end().ends_with(':'),
+            b';' | b'!' | b'?' | b'*' | b'|' => true,
+            b'.' => !b.get(i).is_some_and(u8::is_ascii_digit),
+            _ => false,
+        };
+        if is_break {
+            return i;
+        }
+        i -= 1;
+    }
+    while !lower.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Byte offset of the end of the clause starting at `pos`, at most `limit` bytes on.
+fn clause_end(lower: &str, pos: usize, limit: usize) -> usize {
+    let b = lower.as_bytes();
+    let ceil = (pos + limit).min(b.len());
+    let mut i = pos;
+    while i < ceil {
+        let is_break = match b[i] {
+            b'\n' | b';' | b'!' | b'?' | b'*' | b'|' | b'+' | b')' => true,
+            b'.' | b',' => !b.get(i + 1).is_some_and(u8::is_ascii_digit),
+            _ => false,
+        };
+        if is_break {
+            return i;
+        }
+        i += 1;
+    }
+    while !lower.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Period words, in the text after an amount or in its sentence before it. `stem` words
+/// may go on (`annuel` → `annuelle`); the others must end there.
+const PERIOD_WORDS: &[(&str, Unit, bool)] = &[
+    ("/h", Unit::Hour, false),
+    ("/ h", Unit::Hour, false),
+    ("/hor", Unit::Hour, true),
+    ("/heure", Unit::Hour, false),
+    ("heure", Unit::Hour, true),
+    ("horaire", Unit::Hour, true),
+    ("de l'h", Unit::Hour, true),
+    ("de l’h", Unit::Hour, true),
+    ("par h", Unit::Hour, true),
+    ("/j", Unit::Day, true),
+    ("/ j", Unit::Day, true),
+    ("par jour", Unit::Day, false),
+    ("journali", Unit::Day, true),
+    ("tjm", Unit::Day, false),
+    ("/mois", Unit::Month, false),
+    ("/ mois", Unit::Month, false),
+    ("par mois", Unit::Month, false),
+    ("mensu", Unit::Month, true),
+    ("/an", Unit::Year, true),
+    ("/ an", Unit::Year, true),
+    ("par an", Unit::Year, true),
+    ("annuel", Unit::Year, true),
+    ("/semaine", Unit::Week, false),
+    ("par semaine", Unit::Week, false),
+    ("hebdo", Unit::Week, true),
+];
+
+/// The first period word in `s` and its position.
+fn first_period(s: &str) -> Option<(usize, Unit)> {
+    let mut best: Option<(usize, Unit)> = None;
+    for (word, unit, stem) in PERIOD_WORDS {
+        let mut from = 0;
+        while let Some(p) = s[from..].find(word).map(|p| p + from) {
+            let after = &s[p + word.len()..];
+            let ok = *stem
+                || !after.starts_with(|c: char| c.is_alphabetic())
+                || (*word == "/an" && after.starts_with("née"));
+            if ok {
+                if best.is_none_or(|(b, _)| p < b) {
+                    best = Some((p, *unit));
+                }
+                break;
+            }
+            from = p + word.len();
+        }
+    }
+    best
+}
+
+/// `sur 13 mois`, `x 13,5 mois`: the number of monthly payments and where it starts.
+fn months_count(s: &str) -> Option<(usize, f64)> {
+    for n in scan_numbers(s) {
+        let before = s[..n.start].trim_end();
+        let after = s[n.end..].trim_start();
+        if after.starts_with("mois")
+            && (before.ends_with("sur") || before.ends_with('x') || before.ends_with('×'))
+        {
+            let start = before
+                .rfind(|c: char| c.is_whitespace())
+                .map_or(0, |p| p + 1);
+            return Some((start, n.value));
+        }
+    }
+    None
+}
+
+/// Whether `s` has the word `net` (`net`, `nets`, `nette`), not inside another word.
+fn has_net(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.match_indices("net").any(|(p, _)| {
+        let before_ok = p == 0 || !b[p - 1].is_ascii_alphabetic();
+        let rest = &s[p + 3..];
+        before_ok
+            && (!rest.starts_with(|c: char| c.is_alphabetic())
+                || starts_with_word(rest, "s")
+                || starts_with_word(rest, "te")
+                || starts_with_word(rest, "tes"))
+    })
+}
+
+/// Every amount or range of amounts in `lower` that is marked as money (a currency, a `k`,
+/// `brut` / `net`, or a period word right after), in text order.
+fn find_amounts(lower: &str) -> Vec<Found> {
+    let numbers = scan_numbers(lower);
+    let afters: Vec<After> = numbers
+        .iter()
+        .map(|n| read_after(lower, n.end, n.value))
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < numbers.len() {
+        let (n, a) = (&numbers[i], afters[i]);
+        if a.foreign || a.other {
+            i += 1;
+            continue;
+        }
+        let mut group: Option<(f64, Option<f64>, After, usize)> = None;
+        if let Some((m, b)) = numbers.get(i + 1).zip(afters.get(i + 1))
+            && is_range_link(&lower[a.end..m.start])
+        {
+            if b.foreign || b.other {
+                i += 2;
+                continue;
+            }
+            let kilo = a.kilo || b.kilo;
+            let scale = |v: f64| if kilo && v < 1_000.0 { v * 1_000.0 } else { v };
+            let (lo, hi) = (scale(n.value), scale(m.value));
+            let (small, big) = if lo <= hi { (lo, hi) } else { (hi, lo) };
+            if small > 0.0 && big <= small * 3.0 {
+                let merged = After {
+                    kilo,
+                    currency: a.currency || b.currency,
+                    qualifier: a.qualifier || b.qualifier,
+                    foreign: false,
+                    other: false,
+                    end: b.end,
+                };
+                group = Some((lo, Some(hi), merged, i + 2));
+            }
+        }
+        let (min, max, marks, next) = group.unwrap_or_else(|| {
+            let v = if a.kilo { n.value * 1_000.0 } else { n.value };
+            (v, None, a, i + 1)
+        });
+        i = next;
+        let tail_end = clause_end(lower, marks.end, 60);
+        let tail = &lower[marks.end..tail_end];
+        let bare_tail = tail.trim_start_matches([' ', '-', ':', '\u{a0}']);
+        let marked = marks.kilo || marks.currency || marks.qualifier;
+        if !marked && first_period(bare_tail).is_none_or(|(p, _)| p > 0) {
+            continue;
+        }
+        let months = months_count(tail);
+        let unit_zone = &tail[..months.map_or(tail.len(), |(p, _)| p)];
+        let seg_start = sentence_start(lower, n.start, 100);
+        let before = &lower[seg_start..n.start];
+        let near_before = last_bytes(before, 60);
+        let period_in_tail = first_period(unit_zone).map(|(_, u)| u);
+        let mut unit = period_in_tail
+            .or_else(|| first_period(near_before).map(|(_, u)| u))
+            .unwrap_or(Unit::Unstated);
+        if marks.kilo && !(unit == Unit::Month && min < 10_000.0) && unit != Unit::Week {
+            unit = Unit::Year;
+        }
+        // "1 500 € brut de prime": look past a qualifier too
+        let after_qualifier = bare_tail
+            .split_once(' ')
+            .filter(|_| is_qualifier(bare_tail))
+            .map_or(bare_tail, |(_, rest)| rest.trim_start());
+        let not_pay = NOT_PAY_BEFORE
+            .iter()
+            .any(|w| last_bytes(before, 50).contains(w))
+            || NOT_PAY_AFTER
+                .iter()
+                .any(|w| bare_tail.starts_with(w) || after_qualifier.starts_with(w));
+        let period_in_tail = first_period(unit_zone).map(|(_, u)| u);
+        let self_evident = (marks.kilo || marks.currency)
+            && (period_in_tail == Some(Unit::Year)
+                || (marks.kilo && bare_tail.starts_with("brut"))
+                || (period_in_tail == Some(Unit::Month) && tail.contains("brut"))
+                // an item of a dash-separated summary line: "CDI - Nice - 40-55K - …"
+                || (marks.kilo
+                    && before.trim_end().ends_with(['-', '–'])
+                    && tail.trim_start().starts_with(['-', '–'])));
+        let net = has_net(tail) || has_net(last_bytes(before, 30));
+        out.push(Found {
+            min,
+            max,
+            unit,
+            months: months.map(|(_, v)| v),
+            net,
+            before: before.to_string(),
+            self_evident,
+            not_pay,
+            raw_start: seg_start,
+            raw_end: tail_end,
+        });
+    }
+    out
 }
 
 struct Number {
@@ -314,8 +838,23 @@ struct Number {
     end: usize,
 }
 
-/// Numbers in `text` with their byte span. `20 400` (a 3-digit group after a space) is one
-/// number; `1,5` and `11.88` are decimals.
+/// A thousands separator at `i` (space, no-break space, narrow no-break space, a mangled
+/// `¿`, `.` or `,`) followed by exactly three digits: its byte length.
+fn thousands_separator(b: &[u8], i: usize) -> Option<usize> {
+    let len = match b.get(i..)? {
+        [b' ' | b'.' | b',', ..] => 1,
+        [0xC2, 0xA0 | 0xBF, ..] => 2,
+        [0xE2, 0x80, 0xAF, ..] => 3,
+        _ => return None,
+    };
+    let digits = b.get(i + len..i + len + 3)?;
+    let then = b.get(i + len + 3);
+    (digits.iter().all(u8::is_ascii_digit) && !then.is_some_and(u8::is_ascii_digit)).then_some(len)
+}
+
+/// Numbers in `text` with their byte span. `20 400`, `42 000` (no-break spaces too),
+/// `42,000` and `2.500` (a 3-digit group) are one number; `1,5`, `11.88` and `1 700,00` are
+/// decimals. A number glued to a letter before it (`CCN66`, `35h30`) is skipped.
 fn scan_numbers(text: &str) -> Vec<Number> {
     let b = text.as_bytes();
     let mut out = Vec::new();
@@ -326,28 +865,31 @@ fn scan_numbers(text: &str) -> Vec<Number> {
             continue;
         }
         let start = i;
+        let mut value = 0.0f64;
+        let mut int_digits = 0;
         while i < b.len() && b[i].is_ascii_digit() {
+            value = value * 10.0 + f64::from(b[i] - b'0');
+            int_digits += 1;
             i += 1;
         }
-        // thousands groups: "20 400"
-        if i - start <= 3 {
-            while i + 3 < b.len()
-                && b[i] == b' '
-                && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
-                && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
-            {
-                i += 4;
+        if int_digits <= 3 {
+            while let Some(len) = thousands_separator(b, i) {
+                for &d in &b[i + len..i + len + 3] {
+                    value = value * 10.0 + f64::from(d - b'0');
+                }
+                i += len + 3;
             }
         }
-        // decimals
         if i + 1 < b.len() && (b[i] == b'.' || b[i] == b',') && b[i + 1].is_ascii_digit() {
             i += 1;
+            let mut scale = 0.1;
             while i < b.len() && b[i].is_ascii_digit() {
+                value += f64::from(b[i] - b'0') * scale;
+                scale /= 10.0;
                 i += 1;
             }
         }
-        let digits: String = text[start..i].chars().filter(|c| *c != ' ').collect();
-        if let Some(value) = parse_amount(&digits) {
+        if value.is_finite() {
             out.push(Number {
                 value,
                 start,

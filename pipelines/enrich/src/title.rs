@@ -1,0 +1,186 @@
+//! Title normalisation: gender marks and seniority words removed, spaces collapsed.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+
+use crate::fold::fold;
+
+struct Patterns {
+    bracket_marks: Regex,
+    bare_marks: Regex,
+    glued_endings: Regex,
+    slash_endings: Regex,
+    dot_endings: Regex,
+    pairs: Regex,
+    seniority: Regex,
+    empty_brackets: Regex,
+    separators: Regex,
+    spaces: Regex,
+}
+
+const ENDINGS: &str = "e|es|ne|nes|se|ses|euse|euses|rice|rices|trice|trices|ère|ere|ères|ve|ves|le|les|te|tes|ice|eure|ienne|enne|ette|fe|ée|ee|ées|x";
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let r = |s: &str| Regex::new(s).expect("title pattern is valid");
+        Patterns {
+            bracket_marks: r(concat!(
+                r"(?i)\s*[\(\[]\s*(?:(?:[hfmxdnw]|homme|femme)\s*[/\-|.,]\s*)+",
+                r"(?:[hfmxdnw]|homme|femme|tous genres)\s*[\)\]]"
+            )),
+            bare_marks: r(r"(?i)(?:^|[\s,\-–—|:])\s*\b[hfm]\s?[/\\]\s?[hfmx](?:\s?/\s?[xdn])?\b|\b(?:h-f|f-h)\b"),
+            glued_endings: r(&format!(r"(?i)(\w)\((?:{ENDINGS})\)")),
+            slash_endings: r(&format!(r"(?i)(\w)/(?:{ENDINGS})\b")),
+            dot_endings: r(&format!(r"(?i)(\w)[·.•‧](?:{ENDINGS})(?:[·.•‧]s)?\b")),
+            pairs: r(r"(\w[\w'’\-]*)\s*/\s*(\w[\w'’\-]*)"),
+            seniority: r(concat!(
+                r"(?i)\b(?:stage\s+de\s+fin\s+d['’]?\s*[ée]tudes|en\s+alternance|en\s+apprentissage",
+                r"|en\s+stage|alternance|alternant(?:e)?s?|apprenti(?:e)?s?|stagiaires?|stage|internship|intern",
+                r"|junior|senior|sr|jr|confirm[ée]e?s?|exp[ée]riment[ée]e?s?|d[ée]butant(?:e)?s?",
+                r"|jeunes?\s+dipl[ôo]m[ée]e?s?)\b"
+            )),
+            empty_brackets: r(r"[\(\[]\s*[\)\]]"),
+            separators: r(r"\s*([\-–—|,/:])\s*(?:[\-–—|,/:]\s*)+"),
+            spaces: r(r"\s+"),
+        }
+    })
+}
+
+/// The title without gender marks (`H/F`, `(F/H)`, `(e)`, `/e`, `·e`, `Développeur /
+/// Développeuse`) and seniority words (`junior`, `senior`, `confirmé`, `stagiaire`,
+/// `alternance`…), with spaces collapsed and stray separators trimmed. `None` when nothing is
+/// left.
+pub fn normalize_title(title: &str) -> Option<String> {
+    let p = patterns();
+    let s: Cow<str> = p.bracket_marks.replace_all(title, " ");
+    let s = p.bare_marks.replace_all(&s, " ").into_owned();
+    let s = p.glued_endings.replace_all(&s, "$1").into_owned();
+    let s = p.slash_endings.replace_all(&s, "$1").into_owned();
+    let s = p.dot_endings.replace_all(&s, "$1").into_owned();
+    let s = p
+        .pairs
+        .replace_all(&s, |c: &Captures<'_>| {
+            let (a, b) = (&c[1], &c[2]);
+            if is_gender_pair(a, b) {
+                a.to_string()
+            } else {
+                c[0].to_string()
+            }
+        })
+        .into_owned();
+    let s = p
+        .seniority
+        .replace_all(&s, |c: &Captures<'_>| {
+            let m = c.get(0).expect("whole match");
+            let after = fold(&s[m.end()..]);
+            let after = after.trim_start();
+            let keeps = m.as_str().to_lowercase().contains("apprentissage")
+                && ["automatique", "statistique", "profond", "machine"]
+                    .iter()
+                    .any(|w| after.starts_with(w));
+            if keeps {
+                m.as_str().to_string()
+            } else {
+                " ".to_string()
+            }
+        })
+        .into_owned();
+    let s = p.empty_brackets.replace_all(&s, " ");
+    let s = p.separators.replace_all(&s, " $1 ");
+    let s = p.spaces.replace_all(&s, " ");
+    let trimmed = s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | '/' | ':' | '·' | '*' | '.')
+    });
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// `Développeur / Développeuse`, `Chargé / Chargée`: two forms of one word.
+fn is_gender_pair(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold(a), fold(b));
+    if fa == fb || fa.len() < 4 || fb.len() < 4 {
+        return false;
+    }
+    let common = fa
+        .bytes()
+        .zip(fb.bytes())
+        .take_while(|(x, y)| x == y)
+        .count();
+    common >= 4 && common * 2 >= fa.len().min(fb.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_title as n;
+
+    #[test]
+    fn removes_gender_marks() {
+        assert_eq!(n("Data Analyst (H/F)").as_deref(), Some("Data Analyst"));
+        assert_eq!(n("Data Analyst H/F").as_deref(), Some("Data Analyst"));
+        assert_eq!(n("Data Engineer (F/H)").as_deref(), Some("Data Engineer"));
+        assert_eq!(n("Data Engineer - F/H").as_deref(), Some("Data Engineer"));
+        assert_eq!(
+            n("Data Scientist (H/F/X)").as_deref(),
+            Some("Data Scientist")
+        );
+        assert_eq!(n("Ingénieur(e) Data").as_deref(), Some("Ingénieur Data"));
+        assert_eq!(
+            n("Chargé(e) d'études statistiques").as_deref(),
+            Some("Chargé d'études statistiques")
+        );
+        assert_eq!(
+            n("Ingénieur/e Big Data").as_deref(),
+            Some("Ingénieur Big Data")
+        );
+        assert_eq!(
+            n("Développeur / Développeuse Power BI").as_deref(),
+            Some("Développeur Power BI")
+        );
+        assert_eq!(
+            n("Opérateur/Opératrice de saisie").as_deref(),
+            Some("Opérateur de saisie")
+        );
+        assert_eq!(n("Statisticien·ne").as_deref(), Some("Statisticien"));
+        assert_eq!(
+            n("Data Analyst / Data Scientist").as_deref(),
+            Some("Data Analyst / Data Scientist")
+        );
+        assert_eq!(
+            n("Analyste BI (Homme/Femme)").as_deref(),
+            Some("Analyste BI")
+        );
+    }
+
+    #[test]
+    fn removes_seniority_words() {
+        assert_eq!(
+            n("Data Engineer Senior H/F").as_deref(),
+            Some("Data Engineer")
+        );
+        assert_eq!(n("Junior - Data Analyst").as_deref(), Some("Data Analyst"));
+        assert_eq!(
+            n("Consultant BI confirmé(e)").as_deref(),
+            Some("Consultant BI")
+        );
+        assert_eq!(
+            n("Stage - Data Scientist (H/F)").as_deref(),
+            Some("Data Scientist")
+        );
+        assert_eq!(
+            n("Data Analyst en alternance").as_deref(),
+            Some("Data Analyst")
+        );
+        assert_eq!(
+            n("Stagiaire Data   Analyst").as_deref(),
+            Some("Data Analyst")
+        );
+        assert_eq!(
+            n("Lead Data Engineer").as_deref(),
+            Some("Lead Data Engineer")
+        );
+        assert_eq!(n("H/F"), None);
+        assert_eq!(n(""), None);
+    }
+}
