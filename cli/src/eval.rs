@@ -9,9 +9,9 @@ pub struct EvalArgs {
     /// Raw France Travail offers, one JSON object per line.
     #[arg(long, default_value = "../shared/data/francetravail/offers.jsonl")]
     offers: PathBuf,
-    /// Folder of label files (`*.csv`, format in eval/GUIDELINES.md).
+    /// Label files (`*.csv`, format in eval/GUIDELINES.md) or folders of them; repeatable.
     #[arg(long, default_value = "eval/labels")]
-    labels: PathBuf,
+    labels: Vec<PathBuf>,
     /// Also list up to N disagreements per field, for error analysis.
     #[arg(long, default_value_t = 0)]
     errors: usize,
@@ -27,13 +27,9 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<()> {
-    let report = jobmarket_eval::evaluate(&args.offers, &args.labels).with_context(|| {
-        format!(
-            "cannot evaluate {} against {}",
-            args.offers.display(),
-            args.labels.display()
-        )
-    })?;
+    let labels: Vec<&std::path::Path> = args.labels.iter().map(PathBuf::as_path).collect();
+    let report = jobmarket_eval::evaluate(&args.offers, &labels)
+        .with_context(|| format!("cannot evaluate {}", args.offers.display()))?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {

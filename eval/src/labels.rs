@@ -38,18 +38,27 @@ const COLUMNS: [&str; 13] = [
     "note",
 ];
 
-/// Every label of every `*.csv` file of `dir`, by offer id.
-pub fn read_labels(dir: &Path) -> Result<BTreeMap<String, Label>, EvalError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io {
-        path: dir.display().to_string(),
-        source,
-    })?;
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
-        .collect();
-    files.sort();
+/// Every label of `paths`: label files, or folders whose `*.csv` files are read.
+pub fn read_labels(paths: &[&Path]) -> Result<BTreeMap<String, Label>, EvalError> {
+    let mut files = Vec::new();
+    for &path in paths {
+        if path.is_file() {
+            files.push(path.to_path_buf());
+            continue;
+        }
+        let entries = std::fs::read_dir(path).map_err(|source| EvalError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let mut in_dir: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+            .collect();
+        in_dir.sort();
+        files.extend(in_dir);
+    }
+    let places: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let mut labels = BTreeMap::new();
     for path in files {
         let name = path.display().to_string();
@@ -78,7 +87,7 @@ pub fn read_labels(dir: &Path) -> Result<BTreeMap<String, Label>, EvalError> {
         }
     }
     if labels.is_empty() {
-        return Err(EvalError::NoLabels(dir.display().to_string()));
+        return Err(EvalError::NoLabels(places.join(", ")));
     }
     Ok(labels)
 }
@@ -169,7 +178,7 @@ mod tests {
             "{HEADER}A1,1,data_engineer,senior,cdi,75,11,45000,55000,hybrid,2,\"python;sql\",\"note, with comma\"\nA2,0,not_data,unknown,interim,,,,,unknown,,,\n"
         );
         std::fs::write(dir.path().join("batch-1.csv"), body).unwrap();
-        let labels = read_labels(dir.path()).unwrap();
+        let labels = read_labels(&[dir.path()]).unwrap();
         let a1 = &labels["A1"];
         assert_eq!(a1.skills, ["python", "sql"]);
         assert_eq!(
@@ -190,7 +199,7 @@ mod tests {
             format!("{HEADER}A1,1,data_engineer,guru,cdi,75,11,,,unknown,,,\n"),
         )
         .unwrap();
-        let err = read_labels(dir.path()).unwrap_err().to_string();
+        let err = read_labels(&[dir.path()]).unwrap_err().to_string();
         assert!(err.contains("line 2") && err.contains("seniority"), "{err}");
         std::fs::write(
             dir.path().join("b.csv"),
@@ -198,7 +207,7 @@ mod tests {
         )
         .unwrap();
         assert!(
-            read_labels(dir.path())
+            read_labels(&[dir.path()])
                 .unwrap_err()
                 .to_string()
                 .contains("twice")

@@ -76,9 +76,9 @@ pub fn is_data_role(role: &str) -> bool {
 }
 
 /// Normalises every offer of `offers` (raw France Travail offers, one JSON object per line)
-/// and compares the ones labelled in `labels_dir`.
-pub fn evaluate(offers: &Path, labels_dir: &Path) -> Result<Report, EvalError> {
-    let labels = read_labels(labels_dir)?;
+/// and compares the ones labelled in `labels` (label files or folders of them).
+pub fn evaluate(offers: &Path, labels: &[&Path]) -> Result<Report, EvalError> {
+    let labels = read_labels(labels)?;
     let io = |source| EvalError::Io {
         path: offers.display().to_string(),
         source,
