@@ -122,7 +122,7 @@ fn main() {
     println!("remote: {remote:?}");
     println!("seniority: {seniority:?}");
     let mut by_count: Vec<_> = skills.into_iter().collect();
-    by_count.sort_by(|a, b| b.1.cmp(&a.1));
+    by_count.sort_by_key(|b| std::cmp::Reverse(b.1));
     println!("skills (offers): {by_count:?}");
     if show_roles {
         for (o, e) in offers.iter().zip(&results) {

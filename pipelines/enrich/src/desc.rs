@@ -1,14 +1,16 @@
-//! One pass over a description finds everything but skills: remote cues, data-role phrases,
-//! data vocabulary and the years of experience asked.
+//! One pass over a description finds its skills and what else it says: remote cues, data-role
+//! phrases, data vocabulary and the years of experience asked.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::fold::fold;
-use crate::phrases::PhraseSet;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::fold::{Folded, at_word_boundaries, fold, scan_buffer, scan_pattern};
 use crate::remote::{self, Cue, RemoteCues};
 use crate::role::{self, N_DATA_ROLES, RoleId, Signal};
 use crate::seniority::number_before;
+use crate::skills::{Field, taxonomy};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phrase {
@@ -51,8 +53,29 @@ pub(crate) struct DescScan {
     pub years: Option<f32>,
 }
 
-fn phrases() -> &'static PhraseSet<Phrase> {
-    static SET: OnceLock<PhraseSet<Phrase>> = OnceLock::new();
+/// What one pattern of the combined automaton means.
+#[derive(Debug, Default, Clone)]
+struct Meaning {
+    /// Skill pattern id (see [`crate::skills::Taxonomy`]), checked like any skill match.
+    skill: Option<u16>,
+    /// The phrase it is, or the phrases it contains.
+    phrases: Vec<Phrase>,
+    /// Rule-free skills (entry ids) inside a longer phrase that hides them.
+    contained_skills: Vec<u16>,
+    /// The pattern got a leading space.
+    lead: bool,
+}
+
+/// One leftmost-longest automaton over the skills' patterns and the description phrases.
+/// Identical patterns share one meaning; a phrase hiding a skill ("administrateur oracle")
+/// carries it, and a skill pattern hiding a phrase carries the phrase.
+struct Combined {
+    automaton: AhoCorasick,
+    meanings: Vec<Meaning>,
+}
+
+fn combined() -> &'static Combined {
+    static SET: OnceLock<Combined> = OnceLock::new();
     SET.get_or_init(|| {
         let mut seen = HashSet::new();
         let mut table: Vec<(&'static str, Phrase)> = Vec::new();
@@ -81,13 +104,127 @@ fn phrases() -> &'static PhraseSet<Phrase> {
         for &p in role::DESC_VOCAB {
             add(p, Phrase::Vocab);
         }
-        PhraseSet::new(table, false)
+        let tax = taxonomy();
+        let mut patterns: Vec<Vec<u8>> = Vec::new();
+        let mut meanings: Vec<Meaning> = Vec::new();
+        let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
+        // Skill patterns: the scan form without the trailing space of short tokens (the
+        // boundary check on the text does that job here).
+        for (pid, p) in tax.scan_patterns().iter().enumerate() {
+            let mut p = p.clone();
+            let lead = p.first() == Some(&b' ');
+            if p.len() > 1 && p.last() == Some(&b' ') {
+                p.pop();
+            }
+            let k = *index.entry(p.clone()).or_insert_with(|| {
+                patterns.push(p);
+                meanings.push(Meaning {
+                    lead,
+                    ..Meaning::default()
+                });
+                meanings.len() - 1
+            });
+            meanings[k].skill.get_or_insert(pid as u16);
+        }
+        let n_skill_patterns = patterns.len();
+        for (p, m) in table {
+            let (pattern, lead, _) = scan_pattern(p, false);
+            let k = *index.entry(pattern.clone()).or_insert_with(|| {
+                patterns.push(pattern);
+                meanings.push(Meaning {
+                    lead,
+                    ..Meaning::default()
+                });
+                meanings.len() - 1
+            });
+            meanings[k].phrases.push(m);
+        }
+        // Containment: phrases inside skill patterns and rule-free skills inside phrases.
+        let texts: Vec<String> = patterns
+            .iter()
+            .map(|p| String::from_utf8_lossy(p).trim().to_string())
+            .collect();
+        for (k, text) in texts.iter().enumerate() {
+            for (j, inner) in texts.iter().enumerate() {
+                if j == k || inner.len() >= text.len() || !contains_word(text, inner) {
+                    continue;
+                }
+                if k < n_skill_patterns {
+                    let inner_phrases = meanings[j].phrases.clone();
+                    meanings[k].phrases.extend(inner_phrases);
+                } else if let Some(pid) = meanings[j].skill {
+                    let entry = tax.entry_of_pattern(pid);
+                    let e = tax.entry(entry);
+                    if !e.case_sensitive && !e.needs_context {
+                        meanings[k].contained_skills.push(entry);
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .expect("description phrases are valid");
+        Combined {
+            automaton,
+            meanings,
+        }
     })
 }
 
-/// Adds what the folded text `s` says to `out`.
-pub(crate) fn scan_description(s: &str, out: &mut DescScan) {
-    phrases().scan(s, |start, end, phrase| match phrase {
+/// `inner` occurs in `text` as whole words.
+fn contains_word(text: &str, inner: &str) -> bool {
+    text.match_indices(inner)
+        .any(|(i, _)| at_word_boundaries(text, i, i + inner.len()))
+}
+
+/// One pass over a folded text: its skills (when `skills` is given) and what it says.
+pub(crate) fn scan_text(
+    text: &Folded<'_>,
+    field: Field,
+    skills: Option<&mut Vec<u16>>,
+    out: &mut DescScan,
+) {
+    let c = combined();
+    let tax = taxonomy();
+    let s = text.text.as_str();
+    let mut buf = Vec::new();
+    scan_buffer(s, &mut buf);
+    let mut skill_matches: Vec<(usize, usize, u16)> = Vec::new();
+    let mut contained: Vec<u16> = Vec::new();
+    for m in c.automaton.find_iter(&buf) {
+        let meaning = &c.meanings[m.pattern().as_usize()];
+        let start = m.start() + usize::from(meaning.lead) - 1;
+        let end = (m.end() - 1).min(s.len());
+        if start >= end
+            || !s.is_char_boundary(start)
+            || !s.is_char_boundary(end)
+            || !at_word_boundaries(s, start, end)
+        {
+            continue;
+        }
+        if let Some(pid) = meaning.skill {
+            skill_matches.push((start, end, pid));
+        }
+        contained.extend_from_slice(&meaning.contained_skills);
+        for &phrase in &meaning.phrases {
+            apply(s, start, end, phrase, out);
+        }
+    }
+    if let Some(skills) = skills {
+        tax.select(text, field, skill_matches, skills);
+        skills.extend_from_slice(&contained);
+    }
+}
+
+/// Adds what a folded text says to `out` (no skills).
+pub(crate) fn scan_description(text: &Folded<'_>, out: &mut DescScan) {
+    scan_text(text, Field::Description, None, out);
+}
+
+fn apply(s: &str, start: usize, end: usize, phrase: Phrase, out: &mut DescScan) {
+    match phrase {
         Phrase::Remote(cue) => out.remote.observe(s, start, end, cue),
         Phrase::Role(r) => out.roles[r] += 1.0,
         Phrase::Vocab => out.vocab += 1.0,
@@ -105,5 +242,5 @@ pub(crate) fn scan_description(s: &str, out: &mut DescScan) {
                 }
             }
         }
-    });
+    }
 }

@@ -1,59 +1,107 @@
 //! Accent folding: lowercase ASCII-ish text with a map back to the original bytes.
 
-/// A text folded to lowercase without accents, with the original byte offset of every folded
-/// byte (plus one past the end), so that a match in the folded text can be read back in its
-/// original casing.
+/// A text folded to lowercase without accents, with what is needed to read a match of the
+/// folded text back in its original casing: folding copies ASCII bytes one for one, so only
+/// the non-ASCII chars are recorded, as `(folded start, folded len, original start, original
+/// len)`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Folded<'a> {
     pub original: &'a str,
     pub text: String,
-    offsets: Vec<u32>,
+    changes: Vec<(u32, u32, u32, u32)>,
 }
 
 impl<'a> Folded<'a> {
     pub fn new(original: &'a str) -> Self {
         let bytes = original.as_bytes();
         let mut text: Vec<u8> = Vec::with_capacity(bytes.len() + 8);
-        let mut offsets: Vec<u32> = Vec::with_capacity(bytes.len() + 9);
+        let mut changes = Vec::new();
         let mut i = 0;
         let mut buf = String::new();
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                text.push(b.to_ascii_lowercase());
-                offsets.push(i as u32);
-                i += 1;
+            let run = bytes[i..]
+                .iter()
+                .position(|b| *b >= 0x80)
+                .unwrap_or(bytes.len() - i);
+            if run > 0 {
+                let from = text.len();
+                text.extend_from_slice(&bytes[i..i + run]);
+                text[from..].make_ascii_lowercase();
+                i += run;
                 continue;
+            }
+            // Latin-1 letters (two bytes, 0xC3 0x80..=0xBF) fold through a table.
+            if bytes[i] == 0xC3
+                && let Some(&second) = bytes.get(i + 1)
+                && (0x80..=0xBF).contains(&second)
+            {
+                let folded = LATIN1_FOLD[(second - 0x80) as usize].as_bytes();
+                if !folded.is_empty() {
+                    if folded.len() != 2 || folded != [0xC3, second] {
+                        changes.push((text.len() as u32, folded.len() as u32, i as u32, 2));
+                    } else {
+                        // Unchanged two-byte char: the offsets stay aligned.
+                    }
+                    text.extend_from_slice(folded);
+                    i += 2;
+                    continue;
+                }
             }
             let c = original[i..].chars().next().expect("char boundary");
             buf.clear();
             push_folded(c, &mut buf);
-            for _ in 0..buf.len() {
-                offsets.push(i as u32);
+            if buf.len() != c.len_utf8() || buf.as_bytes() != &bytes[i..i + c.len_utf8()] {
+                changes.push((
+                    text.len() as u32,
+                    buf.len() as u32,
+                    i as u32,
+                    c.len_utf8() as u32,
+                ));
             }
             text.extend_from_slice(buf.as_bytes());
             i += c.len_utf8();
         }
-        offsets.push(original.len() as u32);
         Folded {
             original,
             text: String::from_utf8(text).expect("folding keeps UTF-8"),
-            offsets,
+            changes,
+        }
+    }
+
+    /// The original byte offset of folded byte `f`.
+    fn original_offset(&self, f: usize) -> usize {
+        if f >= self.text.len() {
+            return self.original.len();
+        }
+        let f = f as u32;
+        let k = self.changes.partition_point(|&(fs, _, _, _)| fs <= f);
+        if k == 0 {
+            return f as usize;
+        }
+        let (fs, fl, os, ol) = self.changes[k - 1];
+        if f < fs + fl {
+            os as usize
+        } else {
+            (os + ol + (f - fs - fl)) as usize
         }
     }
 
     /// The original text of the folded range `start..end`.
     pub fn original_span(&self, start: usize, end: usize) -> &'a str {
-        let s = self.offsets[start] as usize;
-        // The end maps to the first original byte after the last folded byte's char.
-        let e = if end >= self.offsets.len() - 1 {
-            self.original.len()
-        } else {
-            self.offsets[end] as usize
-        };
+        let s = self.original_offset(start);
+        let e = self.original_offset(end);
         self.original.get(s..e.max(s)).unwrap_or("")
     }
 }
+
+/// Folded form of the chars U+00C0..=U+00FF (second UTF-8 byte 0x80..=0xBF after 0xC3); an
+/// empty entry means "use the general path".
+const LATIN1_FOLD: [&str; 64] = [
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", // À..Ï
+    "", "n", "o", "o", "o", "o", "o", "", "", "u", "u", "u", "u", "y", "", "", // Ð..ß
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", // à..ï
+    "", "n", "o", "o", "o", "o", "o", "", "", "u", "u", "u", "u", "y", "", "y", // ð..ÿ
+];
 
 /// Folds a whole string (used for patterns and look-ups).
 pub(crate) fn fold(s: &str) -> String {
@@ -75,8 +123,8 @@ fn push_folded(c: char, out: &mut String) {
         '’' | '‘' | '`' | '´' => "'",
         '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' => " ",
         '–' | '—' | '‐' | '‑' => "-",
-        '«' | '»' | '“' | '”' => "\"",
-        '•' | '·' | '●' | '▪' | '◦' => "·",
+        '“' | '”' => "\"",
+        '•' | '·' | '●' | '▪' | '◦' | '«' | '»' => " ",
         _ => "",
     };
     if mapped.is_empty() {
@@ -86,6 +134,47 @@ fn push_folded(c: char, out: &mut String) {
     } else {
         out.push_str(mapped);
     }
+}
+
+/// The byte of the scan buffer for a byte of folded text: separators become spaces, so that
+/// patterns prefixed with a space match only at word starts.
+#[inline]
+pub(crate) fn scan_byte(b: u8) -> u8 {
+    match b {
+        b'\t' | b'\n' | b'\r' | b'(' | b')' | b',' | b';' | b':' | b'!' | b'?' | b'"' | b'\''
+        | b'/' | b'[' | b']' | b'{' | b'}' | b'|' | b'*' | b'=' | b'<' | b'>' | b'\\' => b' ',
+        _ => b,
+    }
+}
+
+/// The scan buffer of a folded text: a space, the mapped text, a space. Byte `i` of the text
+/// is byte `i + 1` of the buffer.
+pub(crate) fn scan_buffer(folded: &str, out: &mut Vec<u8>) {
+    out.clear();
+    out.reserve(folded.len() + 2);
+    out.push(b' ');
+    out.extend(folded.bytes().map(scan_byte));
+    out.push(b' ');
+}
+
+/// A pattern for the scan buffer: folded, separators mapped, a leading space when it starts
+/// with a letter or digit (and a trailing one too when `whole_token`). Returns the pattern and
+/// whether it got each space.
+pub(crate) fn scan_pattern(pattern: &str, whole_token: bool) -> (Vec<u8>, bool, bool) {
+    let folded: Vec<u8> = fold(pattern).bytes().map(scan_byte).collect();
+    let lead = folded
+        .first()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    let trail = whole_token;
+    let mut p = Vec::with_capacity(folded.len() + 2);
+    if lead {
+        p.push(b' ');
+    }
+    p.extend_from_slice(&folded);
+    if trail {
+        p.push(b' ');
+    }
+    (p, lead, trail)
 }
 
 /// True when `c` makes a word continue (a letter or a digit, in any script).

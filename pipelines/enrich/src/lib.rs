@@ -16,7 +16,7 @@ mod title;
 
 use jobmarket_schema::{Remote, Seniority};
 
-use crate::desc::{DescScan, scan_description};
+use crate::desc::{DescScan, scan_description, scan_text};
 use crate::fold::{Folded, fold};
 use crate::role::{DATA_ADJACENT, Evidence, NOT_DATA, TitleSignals};
 use crate::skills::{Field, taxonomy};
@@ -84,7 +84,7 @@ pub fn enrich(text: &OfferText<'_>) -> Enrichment {
     let seniority = seniority::seniority_of(text, &prepared.title.text, || prepared.scan.years);
     let mut remote_cues = prepared.scan.remote.clone();
     let mut title_scan = DescScan::default();
-    scan_description(&prepared.title.text, &mut title_scan);
+    scan_description(&prepared.title, &mut title_scan);
     remote_cues.merge(&title_scan.remote);
     let (remote, remote_days_per_week) = remote_cues.decide();
     Enrichment {
@@ -120,14 +120,20 @@ impl<'a> Prepared<'a> {
         let mut scan = DescScan::default();
         tax.collect(&title, Field::Title, &mut skills);
         if let Some(d) = text.description {
-            let d = Folded::new(d);
-            tax.collect(&d, Field::Description, &mut skills);
-            scan_description(&d.text, &mut scan);
+            scan_text(
+                &Folded::new(d),
+                Field::Description,
+                Some(&mut skills),
+                &mut scan,
+            );
         }
         for c in text.competences {
-            let c = Folded::new(c);
-            tax.collect(&c, Field::Competence, &mut skills);
-            scan_description(&c.text, &mut scan);
+            scan_text(
+                &Folded::new(c),
+                Field::Competence,
+                Some(&mut skills),
+                &mut scan,
+            );
         }
         Prepared {
             title,

@@ -98,7 +98,7 @@ pub(crate) const PHRASES: &[(&str, Cue)] = &[
 /// The remote policy stated in a text and the remote days per week when stated.
 pub fn remote_policy(text: &str) -> (Remote, Option<f32>) {
     let mut scan = DescScan::default();
-    scan_description(&Folded::new(text).text, &mut scan);
+    scan_description(&Folded::new(text), &mut scan);
     scan.remote.decide()
 }
 

@@ -60,6 +60,7 @@ use Signal::*;
 pub(crate) const TITLE_RULES: &[(&str, Signal)] = &[
     // data_analyst
     ("data analyst", Role(DATA_ANALYST, 10.0)),
+    ("data-analyst", Role(DATA_ANALYST, 10.0)),
     ("data analyste", Role(DATA_ANALYST, 10.0)),
     ("data analysts", Role(DATA_ANALYST, 10.0)),
     ("analyste data", Role(DATA_ANALYST, 10.0)),
@@ -102,6 +103,7 @@ pub(crate) const TITLE_RULES: &[(&str, Signal)] = &[
     ("microstrategy", Role(BI_ANALYST, 9.0)),
     // data_engineer
     ("data engineer", Role(DATA_ENGINEER, 10.0)),
+    ("data-engineer", Role(DATA_ENGINEER, 10.0)),
     ("data engineers", Role(DATA_ENGINEER, 10.0)),
     ("data engineering", Role(DATA_ENGINEER, 10.0)),
     ("ingénieur data", Role(DATA_ENGINEER, 10.0)),
@@ -117,6 +119,8 @@ pub(crate) const TITLE_RULES: &[(&str, Signal)] = &[
     ("développeur etl", Role(DATA_ENGINEER, 10.0)),
     ("etl", Role(DATA_ENGINEER, 8.0)),
     ("big data", Role(DATA_ENGINEER, 7.0)),
+    ("bigdata", Role(DATA_ENGINEER, 7.0)),
+    ("ingénieur bigdata", Role(DATA_ENGINEER, 10.0)),
     ("dataops", Role(DATA_ENGINEER, 9.0)),
     ("data ops", Role(DATA_ENGINEER, 9.0)),
     ("data platform", Role(DATA_ENGINEER, 8.0)),
@@ -135,6 +139,7 @@ pub(crate) const TITLE_RULES: &[(&str, Signal)] = &[
     ("dbt", Role(ANALYTICS_ENGINEER, 7.0)),
     // data_scientist
     ("data scientist", Role(DATA_SCIENTIST, 12.0)),
+    ("data-scientist", Role(DATA_SCIENTIST, 12.0)),
     ("data scientists", Role(DATA_SCIENTIST, 12.0)),
     ("datascientist", Role(DATA_SCIENTIST, 12.0)),
     ("data science", Role(DATA_SCIENTIST, 10.0)),
@@ -203,6 +208,11 @@ pub(crate) const TITLE_RULES: &[(&str, Signal)] = &[
     ("gestionnaire base de données", Role(DBA, 11.0)),
     ("database administrator", Role(DBA, 12.0)),
     ("administrateur oracle", Role(DBA, 10.0)),
+    ("ingénieur base de données", Role(DBA, 10.0)),
+    ("ingénieur bases de données", Role(DBA, 10.0)),
+    ("ingénieur de bases de données", Role(DBA, 10.0)),
+    ("base de données", Role(DBA, 6.0)),
+    ("bases de données", Role(DBA, 6.0)),
     ("administrateur sql", Role(DBA, 10.0)),
     // data_manager
     ("data manager", Role(DATA_MANAGER, 12.0)),
@@ -351,6 +361,31 @@ pub(crate) const TITLE_RULES: &[(&str, Signal)] = &[
     ("devops", Dev),
     ("intégrateur", Dev),
     ("concepteur développeur", Dev),
+    // IT operations, treated like developers
+    ("administrateur système", Dev),
+    ("administrateur systèmes", Dev),
+    ("administrateur réseau", Dev),
+    ("administrateur réseaux", Dev),
+    ("ingénieur système", Dev),
+    ("ingénieur systèmes", Dev),
+    ("ingénieur réseau", Dev),
+    ("ingénieur réseaux", Dev),
+    ("ingénieur cloud", Dev),
+    ("ingénieur sécurité", Dev),
+    ("cybersécurité", Dev),
+    ("technicien informatique", Dev),
+    ("technicien support", Dev),
+    ("support informatique", Dev),
+    ("helpdesk", Dev),
+    ("sre", Dev),
+    ("architecte si", Dev),
+    ("architecte solution", Dev),
+    ("architecte solutions", Dev),
+    ("architecte technique", Dev),
+    ("architecte cloud", Dev),
+    ("architecte logiciel", Dev),
+    ("analyste d'exploitation", Dev),
+    ("administrateur applicatif", Dev),
     // finance and management control
     ("contrôleur de gestion", Finance),
     ("contrôleuse de gestion", Finance),
@@ -439,6 +474,7 @@ pub(crate) fn skill_weight(key: &str, category: &str) -> f32 {
         | "google_sheets"
         | "access"
         | "business_intelligence" => 0.4,
+        "grafana" => 0.3,
         "rgpd_gdpr" | "data_security" | "crm" | "erp" | "metadata_management" => 0.0,
         _ => match category {
             "database"
@@ -467,6 +503,9 @@ pub(crate) struct Evidence {
     pub roles: [f32; N_DATA_ROLES],
     /// Mentions of data vocabulary.
     pub vocab: f32,
+    /// Distinct skills of the analytical categories (BI, ML, GenAI, stats, ETL, big data,
+    /// orchestration, governance, web analytics), which IT-operations offers rarely list.
+    pub core: f32,
 }
 
 impl Evidence {
@@ -479,6 +518,20 @@ impl Evidence {
         for id in keys {
             let e = tax.entry(id);
             ev.skills += skill_weight(e.key, e.category);
+            if matches!(
+                e.category,
+                "bi" | "ml"
+                    | "genai"
+                    | "stats"
+                    | "etl"
+                    | "big_data"
+                    | "orchestration"
+                    | "data_quality_governance"
+                    | "web_analytics"
+            ) && skill_weight(e.key, e.category) >= 1.0
+            {
+                ev.core += 1.0;
+            }
         }
         ev.roles = scan.roles;
         ev.vocab = scan.vocab;
@@ -598,7 +651,7 @@ pub(crate) fn decide(title: &TitleSignals, rome: Option<&str>, ev: &Evidence) ->
         return DATA_ADJACENT;
     }
     if title.dev {
-        if evidence >= 4.0 {
+        if evidence >= 4.0 && ev.core >= 2.0 {
             let data_role = ev.best_role(prior);
             if title.hint && matches!(data_role, Some(DATA_ENGINEER) | None) && evidence >= 5.0 {
                 return DATA_ENGINEER;
@@ -624,7 +677,7 @@ pub(crate) fn decide(title: &TitleSignals, rome: Option<&str>, ev: &Evidence) ->
         }
         return NOT_DATA;
     }
-    if evidence >= 5.0 {
+    if evidence >= 5.0 && ev.core >= 3.0 {
         return DATA_ADJACENT;
     }
     NOT_DATA

@@ -89,7 +89,7 @@ pub fn seniority(text: &OfferText<'_>) -> Seniority {
     seniority_of(text, &title.text, || {
         let mut scan = DescScan::default();
         if let Some(d) = text.description {
-            scan_description(&Folded::new(d).text, &mut scan);
+            scan_description(&Folded::new(d), &mut scan);
         }
         scan.years
     })

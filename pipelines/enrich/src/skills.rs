@@ -13,14 +13,17 @@
 //!   list (`Python, R, SQL`, `R/Python`), after a cue word (`langage R`, `en R`, `maîtrise de
 //!   SAS`, `Développeur Go`), before a cue word (`SAS Base`, `R Shiny`), or inside a listed
 //!   competence. It is rejected before `de`/`des`/`du` (`Tableau de bord`, `SAS au
-//!   capital`, `16 Go de RAM`) and after a number.
+//!   capital`, `16 Go de RAM`), next to a number (`CACES R 486`) and when the only "list" is the same word
+//!   repeated (`GO GO GO`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::fold::{Folded, at_word_boundaries, char_at, char_before, fold, is_word_char};
+use crate::fold::{
+    Folded, at_word_boundaries, char_at, char_before, fold, is_word_char, scan_buffer, scan_pattern,
+};
 
 /// The embedded taxonomy file.
 pub const SKILLS_CSV: &str = include_str!("../taxonomy/skills.csv");
@@ -74,6 +77,9 @@ struct PatternInfo {
     cased: bool,
     /// The pattern is the entry's name (so the name's own spelling is accepted).
     is_name: bool,
+    /// The scan pattern got a leading / trailing space (see [`crate::fold::scan_pattern`]).
+    lead: bool,
+    trail: bool,
 }
 
 /// The parsed taxonomy with its matcher.
@@ -83,6 +89,7 @@ pub struct Taxonomy {
     lookup: HashMap<String, u16>,
     automaton: AhoCorasick,
     patterns: Vec<PatternInfo>,
+    pattern_bytes: Vec<Vec<u8>>,
 }
 
 /// The taxonomy embedded in the crate, parsed on first use.
@@ -113,7 +120,8 @@ impl Taxonomy {
     pub fn parse(csv: &'static str) -> Result<Taxonomy, TaxonomyError> {
         let mut entries: Vec<SkillEntry> = Vec::new();
         let mut lookup: HashMap<String, u16> = HashMap::new();
-        let mut pattern_strings: Vec<String> = Vec::new();
+        let mut pattern_strings: Vec<Vec<u8>> = Vec::new();
+        let mut scan_seen: std::collections::HashSet<Vec<u8>> = std::collections::HashSet::new();
         let mut patterns: Vec<PatternInfo> = Vec::new();
         let mut pattern_index: HashMap<String, usize> = HashMap::new();
 
@@ -204,20 +212,29 @@ impl Taxonomy {
                 }
                 let short = form.chars().count() <= 4 && !form.contains(' ');
                 let cased = entry.case_sensitive && (short || (is_name && name_single));
+                let whole_token = pack_token(form.as_bytes()).is_some();
+                let (scan, lead, trail) = scan_pattern(&form, whole_token);
+                if scan_seen.contains(&scan) {
+                    continue;
+                }
+                scan_seen.insert(scan.clone());
                 pattern_index.insert(form.clone(), pattern_strings.len());
-                pattern_strings.push(form);
+                pattern_strings.push(scan);
                 patterns.push(PatternInfo {
                     entry: id,
                     cased,
                     is_name,
+                    lead,
+                    trail,
                 });
             }
             entries.push(entry);
         }
 
+        // Overlapping search (the selection of the leftmost-longest matches is done in
+        // `collect`): a short token's trailing space may be the next pattern's leading one.
         let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&pattern_strings)
             .map_err(|e| TaxonomyError::Automaton(e.to_string()))?;
@@ -226,6 +243,7 @@ impl Taxonomy {
             lookup,
             automaton,
             patterns,
+            pattern_bytes: pattern_strings,
         })
     }
 
@@ -269,18 +287,76 @@ impl Taxonomy {
 
     /// Appends the ids of the skills found in `text` to `out` (unsorted, may repeat).
     pub(crate) fn collect(&self, text: &Folded<'_>, field: Field, out: &mut Vec<u16>) {
+        let mut buf = Vec::new();
+        scan_buffer(&text.text, &mut buf);
+        let mut all: Vec<(usize, usize, u16)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(&buf) {
+            self.push_match(
+                &text.text,
+                m.start(),
+                m.end(),
+                m.pattern().as_usize(),
+                &mut all,
+            );
+        }
+        self.select(text, field, all, out);
+    }
+
+    /// The entry id of pattern `pid`.
+    pub(crate) fn entry_of_pattern(&self, pid: u16) -> u16 {
+        self.patterns[pid as usize].entry
+    }
+
+    /// The scan patterns, in pattern-id order (for automata that include them).
+    pub(crate) fn scan_patterns(&self) -> &[Vec<u8>] {
+        &self.pattern_bytes
+    }
+
+    /// Records a match of skill pattern `pid` at `bstart..bend` of the scan buffer of `s`.
+    #[inline]
+    pub(crate) fn push_match(
+        &self,
+        s: &str,
+        bstart: usize,
+        bend: usize,
+        pid: usize,
+        all: &mut Vec<(usize, usize, u16)>,
+    ) {
+        let info = self.patterns[pid];
+        let start = bstart + usize::from(info.lead) - 1;
+        let end = (bend - 1 - usize::from(info.trail)).min(s.len());
+        if start < end {
+            all.push((start, end, pid as u16));
+        }
+    }
+
+    /// Keeps the leftmost-longest of all the matches, checks them, appends the skills to `out`.
+    pub(crate) fn select(
+        &self,
+        text: &Folded<'_>,
+        field: Field,
+        mut all: Vec<(usize, usize, u16)>,
+        out: &mut Vec<u16>,
+    ) {
         let s = text.text.as_str();
-        // (start, end, pattern id) of the matches passing the local checks.
-        let mut candidates: Vec<(usize, usize, u16)> = Vec::new();
-        for m in self.automaton.find_iter(s) {
-            let (start, end) = (m.start(), m.end());
+        all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut raw: Vec<(usize, usize, u16)> = Vec::with_capacity(all.len());
+        let mut last_end = 0;
+        for m in all {
+            if m.0 >= last_end {
+                last_end = m.1;
+                raw.push(m);
+            }
+        }
+        let mut candidates: Vec<(usize, usize, u16)> = Vec::with_capacity(raw.len());
+        for (start, end, pid) in raw {
             if !s.is_char_boundary(start) || !s.is_char_boundary(end) {
                 continue;
             }
             if !at_word_boundaries(s, start, end) {
                 continue;
             }
-            let info = self.patterns[m.pattern().as_usize()];
+            let info = self.patterns[pid as usize];
             let entry = self.entry(info.entry);
             if elided(s, end) {
                 continue;
@@ -291,13 +367,12 @@ impl Taxonomy {
             if info.cased && !casing_ok(text.original_span(start, end), entry.name, info.is_name) {
                 continue;
             }
-            candidates.push((start, end, m.pattern().as_usize() as u16));
+            candidates.push((start, end, pid));
         }
-        for (i, &(start, end, pid)) in candidates.iter().enumerate() {
+        for (i, &(_, _, pid)) in candidates.iter().enumerate() {
             let info = self.patterns[pid as usize];
             let entry = self.entry(info.entry);
             if entry.needs_context && !self.in_context(s, &candidates, i, field, entry) {
-                let _ = (start, end);
                 continue;
             }
             out.push(info.entry);
@@ -328,7 +403,7 @@ impl Taxonomy {
         }) {
             return false; // "16 Go", "3 R"
         }
-        if next.is_some_and(|w| NEG_AFTER.contains(&w)) {
+        if next.is_some_and(|w| NEG_AFTER.contains(&w) || w.bytes().all(|b| b.is_ascii_digit())) {
             return false; // "Tableau de bord", "SAS au capital", "Go de RAM"
         }
         if entry.key == "sas"
@@ -340,11 +415,12 @@ impl Taxonomy {
         if field == Field::Competence {
             return true;
         }
-        // Listed next to another skill.
-        if i > 0 && list_gap(&s[candidates[i - 1].1..start]) {
+        // Listed next to another skill ("GO GO GO" is no list).
+        let other = |j: usize| self.patterns[candidates[j].2 as usize].entry != info.entry;
+        if i > 0 && other(i - 1) && list_gap(&s[candidates[i - 1].1..start]) {
             return true;
         }
-        if i + 1 < candidates.len() && list_gap(&s[end..candidates[i + 1].0]) {
+        if i + 1 < candidates.len() && other(i + 1) && list_gap(&s[end..candidates[i + 1].0]) {
             return true;
         }
         // Cue words around.
@@ -465,6 +541,20 @@ const SAS_NEG_AFTER: &[&str] = &[
     "immatriculee",
     "filiale",
 ];
+
+/// A token of 1 to 3 ASCII alphanumeric bytes packed into a `u32` (bytes and length); such
+/// patterns must be whole tokens.
+#[inline]
+fn pack_token(token: &[u8]) -> Option<u32> {
+    if token.is_empty() || token.len() > 3 || !token.iter().all(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let mut packed = (token.len() as u32) << 24;
+    for (k, &b) in token.iter().enumerate() {
+        packed |= (b as u32) << (8 * k);
+    }
+    Some(packed)
+}
 
 /// The text just after `end` continues a French elided word (`C'est`, `L'équipe`).
 fn elided(s: &str, end: usize) -> bool {
@@ -737,6 +827,7 @@ mod tests {
         assert!(!has("Bureau au R+1 du bâtiment", "r"));
         assert!(!has("Ce poste R est ouvert", "r"));
         assert!(!has("rendez-vous r ici", "r"));
+        assert!(!has("Titulaire du CACES R 486", "r"));
     }
 
     #[test]
@@ -746,6 +837,7 @@ mod tests {
         assert!(!has("Nous utilisons Google Cloud", "go"));
         assert!(!has("Poste avec 16 Go de RAM", "go"));
         assert!(!has("Préparer le go-live du projet", "go"));
+        assert!(!has("Alors GO GO GO, postulez", "go"));
         assert!(has("Programmation en C et C++ embarqué", "c"));
         assert!(has("Programmation en C et C++ embarqué", "c_plus_plus"));
         assert!(!has("C'est un poste clé", "c"));

@@ -31,16 +31,18 @@ fn patterns() -> &'static Patterns {
                 r"(?i)\s*[\(\[]\s*(?:(?:[hfmxdnw]|homme|femme)\s*[/\-|.,]\s*)+",
                 r"(?:[hfmxdnw]|homme|femme|tous genres)\s*[\)\]]"
             )),
-            bare_marks: r(r"(?i)(?:^|[\s,\-–—|:])\s*\b[hfm]\s?[/\\]\s?[hfmx](?:\s?/\s?[xdn])?\b|\b(?:h-f|f-h)\b"),
+            bare_marks: r(
+                r"(?i)(?:^|[\s,\-–—|:])\s*(?-u:\b)[hfm]\s?[/\\]\s?[hfmx](?:\s?/\s?[xdn])?(?-u:\b)|(?-u:\b)(?:h-f|f-h)(?-u:\b)",
+            ),
             glued_endings: r(&format!(r"(?i)(\w)\((?:{ENDINGS})\)")),
-            slash_endings: r(&format!(r"(?i)(\w)/(?:{ENDINGS})\b")),
-            dot_endings: r(&format!(r"(?i)(\w)[·.•‧](?:{ENDINGS})(?:[·.•‧]s)?\b")),
+            slash_endings: r(&format!(r"(?i)(\w)/(?:{ENDINGS})(?-u:\b)")),
+            dot_endings: r(&format!(r"(?i)(\w)[·.•‧](?:{ENDINGS})(?:[·.•‧]s)?(?-u:\b)")),
             pairs: r(r"(\w[\w'’\-]*)\s*/\s*(\w[\w'’\-]*)"),
             seniority: r(concat!(
-                r"(?i)\b(?:stage\s+de\s+fin\s+d['’]?\s*[ée]tudes|en\s+alternance|en\s+apprentissage",
+                r"(?i)(^|[^\p{L}\p{N}])(?:stage\s+de\s+fin\s+d['’]?\s*[ée]tudes|en\s+alternance|en\s+apprentissage",
                 r"|en\s+stage|alternance|alternant(?:e)?s?|apprenti(?:e)?s?|stagiaires?|stage|internship|intern",
                 r"|junior|senior|sr|jr|confirm[ée]e?s?|exp[ée]riment[ée]e?s?|d[ée]butant(?:e)?s?",
-                r"|jeunes?\s+dipl[ôo]m[ée]e?s?)\b"
+                r"|jeunes?\s+dipl[ôo]m[ée]e?s?)($|[^\p{L}\p{N}])"
             )),
             empty_brackets: r(r"[\(\[]\s*[\)\]]"),
             separators: r(r"\s*([\-–—|,/:])\s*(?:[\-–—|,/:]\s*)+"),
@@ -55,39 +57,56 @@ fn patterns() -> &'static Patterns {
 /// left.
 pub fn normalize_title(title: &str) -> Option<String> {
     let p = patterns();
-    let s: Cow<str> = p.bracket_marks.replace_all(title, " ");
-    let s = p.bare_marks.replace_all(&s, " ").into_owned();
-    let s = p.glued_endings.replace_all(&s, "$1").into_owned();
-    let s = p.slash_endings.replace_all(&s, "$1").into_owned();
-    let s = p.dot_endings.replace_all(&s, "$1").into_owned();
-    let s = p
-        .pairs
-        .replace_all(&s, |c: &Captures<'_>| {
-            let (a, b) = (&c[1], &c[2]);
-            if is_gender_pair(a, b) {
-                a.to_string()
-            } else {
-                c[0].to_string()
-            }
-        })
-        .into_owned();
-    let s = p
-        .seniority
-        .replace_all(&s, |c: &Captures<'_>| {
-            let m = c.get(0).expect("whole match");
-            let after = fold(&s[m.end()..]);
-            let after = after.trim_start();
-            let keeps = m.as_str().to_lowercase().contains("apprentissage")
-                && ["automatique", "statistique", "profond", "machine"]
-                    .iter()
-                    .any(|w| after.starts_with(w));
-            if keeps {
-                m.as_str().to_string()
-            } else {
-                " ".to_string()
-            }
-        })
-        .into_owned();
+    let has = |chars: &[char]| title.contains(chars);
+    let mut s: Cow<str> = Cow::Borrowed(title);
+    if has(&['(', '[']) {
+        s = Cow::Owned(p.bracket_marks.replace_all(&s, " ").into_owned());
+        s = Cow::Owned(p.glued_endings.replace_all(&s, "$1").into_owned());
+    }
+    if has(&['/', '\\', '-']) {
+        s = Cow::Owned(p.bare_marks.replace_all(&s, " ").into_owned());
+    }
+    if has(&['/']) {
+        s = Cow::Owned(p.slash_endings.replace_all(&s, "$1").into_owned());
+        let replaced = p
+            .pairs
+            .replace_all(&s, |c: &Captures<'_>| {
+                let (a, b) = (&c[1], &c[2]);
+                if is_gender_pair(a, b) {
+                    a.to_string()
+                } else {
+                    c[0].to_string()
+                }
+            })
+            .into_owned();
+        s = Cow::Owned(replaced);
+    }
+    if has(&['.', '·', '•', '‧']) {
+        s = Cow::Owned(p.dot_endings.replace_all(&s, "$1").into_owned());
+    }
+    if may_have_seniority(&s) {
+        // Each match takes the char after it: a second pass catches adjacent words.
+        for _ in 0..2 {
+            let replaced = p
+                .seniority
+                .replace_all(&s, |c: &Captures<'_>| {
+                    let m = c.get(0).expect("whole match");
+                    let after = fold(&s[m.end()..]);
+                    let after = after.trim_start();
+                    let keeps = m.as_str().to_lowercase().contains("apprentissage")
+                        && ["automatique", "statistique", "profond", "machine"]
+                            .iter()
+                            .any(|w| after.starts_with(w));
+                    if keeps {
+                        m.as_str().to_string()
+                    } else {
+                        format!("{} {}", &c[1], &c[2])
+                    }
+                })
+                .into_owned();
+            s = Cow::Owned(replaced);
+        }
+    }
     let s = p.empty_brackets.replace_all(&s, " ");
     let s = p.separators.replace_all(&s, " $1 ");
     let s = p.spaces.replace_all(&s, " ");
@@ -95,6 +114,27 @@ pub fn normalize_title(title: &str) -> Option<String> {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | '/' | ':' | '·' | '*' | '.')
     });
     (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// A cheap test before the seniority regex: one of its words' stems is in the title.
+fn may_have_seniority(title: &str) -> bool {
+    let folded = fold(title);
+    [
+        "stag",
+        "altern",
+        "apprenti",
+        "intern",
+        "junior",
+        "senior",
+        "sr",
+        "jr",
+        "confirm",
+        "experiment",
+        "debutant",
+        "diplom",
+    ]
+    .iter()
+    .any(|w| folded.contains(w))
 }
 
 /// `Développeur / Développeuse`, `Chargé / Chargée`: two forms of one word.

@@ -99,6 +99,9 @@ fn every_real_offer_normalises() {
     let salary_from_comment = count(&|o, _| {
         o.salary.flags.iter().any(|f| f == "from_comment") && o.salary.min_annual_eur.is_some()
     });
+    let salary_from_description = count(&|o, _| {
+        o.salary.flags.iter().any(|f| f == "from_description") && o.salary.min_annual_eur.is_some()
+    });
     let unexplained_salary = count(&|o, r| {
         r.salary_label_has_amount && o.salary.min_annual_eur.is_none() && o.salary.flags.is_empty()
     });
@@ -129,7 +132,8 @@ fn every_real_offer_normalises() {
         pct(with_coords, total)
     );
     println!(
-        "salary figures: {:.1}% (from comment: {salary_from_comment}), flagged: {:.1}%",
+        "salary figures: {:.1}% (from comment: {salary_from_comment}, from description: \
+         {salary_from_description}), flagged: {:.1}%",
         pct(with_salary, total),
         pct(salary_flagged, total)
     );
@@ -186,6 +190,19 @@ fn every_real_offer_normalises() {
         }
         if let Some(min) = s.min_annual_eur {
             assert!((5_000.0..=500_000.0).contains(&min), "{}: {min}", o.id);
+            // a single amount gives the same min and max
+            assert!(s.max_annual_eur.is_some(), "{}: min without max", o.id);
+        }
+        if s.flags.iter().any(|f| f == "from_description") {
+            assert!(o.salary.raw.is_some(), "{}: no raw text", o.id);
+        }
+        if let Some(code) = &o.location.department_code {
+            assert_eq!(
+                o.location.region_code.as_deref(),
+                jobmarket_schema::geo::department(code).map(|d| d.region_code),
+                "{}",
+                o.id
+            );
         }
         if let (Some(lat), Some(lon)) = (o.location.lat, o.location.lon) {
             assert!(

@@ -1,8 +1,8 @@
 //! Property tests of the salary and place parsers: whatever the input, they never panic,
 //! bounds are ordered, annual figures are plausible or flagged, and places are consistent.
 
-use jobmarket_francetravail::normalize::place::{PlaceInput, location};
-use jobmarket_francetravail::normalize::salary::salary;
+use jobmarket_francetravail::normalize::place::{PlaceInput, location, place_in_title};
+use jobmarket_francetravail::normalize::salary::{salary, salary_with_description};
 use jobmarket_schema::geo;
 use proptest::prelude::*;
 
@@ -95,11 +95,60 @@ proptest! {
     }
 
     #[test]
+    fn any_text_is_safe_as_a_description(
+        description in ".{0,300}",
+        words in prop::collection::vec(
+            prop::sample::select(vec![
+                "Salaire", "rémunération", ":", "entre", "et", "à", "-", "/", "35", "45", "2 000",
+                "12,50", "1 700,00", "k€", "K", "€", "euros", "brut", "net", "annuel", "par mois",
+                "de l'heure", "prime", "M€", "%", "\n", ".", "sur 13 mois", "/semaine", "jusqu'à",
+            ]),
+            0..24,
+        ),
+    ) {
+        check_salary(&salary_with_description(None, Some("Selon profil"), Some(&description)))?;
+        let built = words.join(" ");
+        let s = salary_with_description(None, None, Some(&built));
+        check_salary(&s)?;
+        if s.min_annual_eur.is_some() {
+            prop_assert!(s.flags.iter().any(|f| f == "from_description"), "{built:?}");
+        }
+    }
+
+    #[test]
+    fn any_title_is_safe_for_places(title in ".{0,80}") {
+        if let Some(found) = place_in_title(&title) {
+            let region = found.region_code.expect("a place has a region");
+            if let Some(dept) = found.dept {
+                prop_assert_eq!(dept.region_code, region);
+            }
+        }
+        let place = location(&PlaceInput { label: Some("France"), title: Some(&title), ..PlaceInput::default() });
+        if let Some(code) = &place.department_code {
+            prop_assert_eq!(
+                place.region_code.as_deref(),
+                Some(geo::department(code).unwrap().region_code)
+            );
+        }
+    }
+
+    #[test]
     fn k_euro_comments_are_read_as_annual(low in 20u32..90, width in 0u32..30) {
         let high = low + width;
         let s = salary(None, Some(&format!("{low} - {high} k€ brut annuel")));
         prop_assert_eq!(s.min_annual_eur, Some(f64::from(low) * 1000.0));
         prop_assert_eq!(s.max_annual_eur, Some(f64::from(high) * 1000.0));
+    }
+
+    #[test]
+    fn monthly_comments_are_read_times_twelve(low in 1_500u32..6_000, width in 0u32..1_000) {
+        let high = low + width;
+        let s = salary(None, Some(&format!("{low} à {high} € brut par mois")));
+        prop_assert_eq!(s.min_annual_eur, Some(f64::from(low) * 12.0));
+        prop_assert_eq!(s.max_annual_eur, Some(f64::from(high) * 12.0));
+        let s = salary(None, Some(&format!("{low} € net")));
+        prop_assert_eq!(s.min_annual_eur, s.max_annual_eur);
+        prop_assert!(s.flags.iter().any(|f| f == "net_amount"));
     }
 
     #[test]
@@ -119,6 +168,7 @@ proptest! {
             postal_code: None,
             latitude: lat,
             longitude: lon,
+            title: None,
         });
         if let Some(code) = &place.department_code {
             let known = geo::department(code);
@@ -131,7 +181,7 @@ proptest! {
         if let (Some(lat), Some(lon)) = (place.lat, place.lon) {
             // Kept coordinates lie in France (metropolitan or overseas boxes), never elsewhere.
             let metropolitan = (41.0..=51.5).contains(&lat) && (-5.5..=10.0).contains(&lon);
-            let overseas = lat < 20.0 || lon < -40.0 || lon > 40.0;
+            let overseas = lat < 20.0 || !(-40.0..=40.0).contains(&lon);
             prop_assert!(metropolitan || overseas, "kept {lat},{lon} for {label:?}");
         }
         prop_assert_eq!(place.lat.is_some(), place.lon.is_some());

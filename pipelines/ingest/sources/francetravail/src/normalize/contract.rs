@@ -22,6 +22,10 @@ pub struct ContractInput<'a> {
     pub complement: Option<&'a str>,
     /// First `contexteTravail.horaires` entry, used when `dureeTravailLibelle` is absent.
     pub schedule: Option<&'a str>,
+    /// The offer's title (`intitule`): internships filed under another type.
+    pub title: Option<&'a str>,
+    /// The offer's description: internships filed under another type.
+    pub description: Option<&'a str>,
 }
 
 /// Maps a `typeContrat` code to the canonical type.
@@ -47,6 +51,10 @@ pub fn contract(input: &ContractInput<'_>) -> Contract {
     let mut kind = input.code.and_then(contract_type);
     if input.alternance == Some(true) || input.nature.is_some_and(is_work_study) {
         kind = Some(ContractType::Apprenticeship);
+    } else if input.title.is_some_and(title_says_internship)
+        || input.description.is_some_and(description_says_internship)
+    {
+        kind = Some(ContractType::Internship);
     }
     let hours_text = input.hours_label.or(input.schedule);
     let hours_per_week = hours_text.and_then(hours_per_week);
@@ -62,6 +70,162 @@ pub fn contract(input: &ContractInput<'_>) -> Contract {
         full_time,
         hours_per_week,
     }
+}
+
+/// Words of a title that make the offer an internship, whatever its contract type says.
+const INTERNSHIP_TITLE_WORDS: &[&str] = &[
+    "stage",
+    "stages",
+    "stagiaire",
+    "stagiaires",
+    "internship",
+    "intern",
+];
+
+/// Whether a title names an internship: `Stagiaire Data Engineer`, `Stage - Data Analyst`,
+/// `Data Scientist Internship`, `Élève ingénieur`. Alternance titles are not internships.
+pub fn title_says_internship(title: &str) -> bool {
+    let folded = fold_words(title);
+    let words: Vec<&str> = folded.split(' ').collect();
+    if words.iter().any(|w| {
+        matches!(
+            *w,
+            "alternance" | "alternant" | "alternante" | "apprenti" | "apprentie" | "apprentissage"
+        )
+    }) {
+        return false;
+    }
+    words.iter().any(|w| INTERNSHIP_TITLE_WORDS.contains(w))
+        || words.windows(2).any(|p| {
+            matches!(p[0], "eleve" | "eleves") && matches!(p[1], "ingenieur" | "ingenieurs")
+        })
+}
+
+/// Phrases of a description that only an internship offer uses (folded words).
+const INTERNSHIP_PHRASES: &[&[&str]] = &[
+    &["stage", "de", "fin", "d", "etudes"],
+    &["stage", "de", "fin", "d", "etude"],
+    &["stage", "de", "fin", "de", "cycle"],
+    &["maitre", "de", "stage"],
+    &["maitresse", "de", "stage"],
+    &["tuteur", "de", "stage"],
+    &["campagne", "de", "stage"],
+    &["campagne", "de", "stages"],
+    &["convention", "de", "stage"],
+    &["offre", "de", "stage"],
+    &["ce", "stage"],
+    &["duree", "du", "stage"],
+    &["stage", "d", "une", "duree", "de"],
+];
+
+/// Words shortly before a phrase that make it about the candidate's past, not the offered
+/// job: `expérience … complétée d'un stage de fin d'études`, `à l'issue de ce stage`.
+const PAST_INTERNSHIP: &[&str] = &[
+    "experience",
+    "experiences",
+    "complete",
+    "completee",
+    "apres",
+    "issu",
+    "issue",
+    "suite",
+    "fin",
+    "alternance",
+    "realise",
+    "realisee",
+    "effectue",
+    "effectuee",
+    "premier",
+    "premiere",
+    "diplome",
+    "diplomee",
+    "sortie",
+    "sortant",
+    "jeune",
+];
+
+/// Whether a description clearly describes an internship: `stage de fin d'études`,
+/// `maître de stage`, `campagne de stages`, `convention de stage`, `ce stage se déroule`,
+/// `stage de 6 mois`… unless the words just before put it in the candidate's past
+/// (`complétée d'un stage de fin d'études`, `à l'issue de ce stage`).
+pub fn description_says_internship(description: &str) -> bool {
+    // only the text around each "stage" (any case) is read; `find(char)` is a fast scan
+    let b = description.as_bytes();
+    ['g', 'G'].into_iter().any(|g| {
+        description.match_indices(g).any(|(p, _)| {
+            let is_stage = p >= 3
+                && p + 1 < b.len()
+                && (b[p - 3] | 0x20) == b's'
+                && (b[p - 2] | 0x20) == b't'
+                && (b[p - 1] | 0x20) == b'a'
+                && (b[p + 1] | 0x20) == b'e';
+            if !is_stage {
+                return false;
+            }
+            let start = floor_boundary(description, p.saturating_sub(93));
+            let end = floor_boundary(description, (p + 57).min(b.len()));
+            window_says_internship(&description[start..end])
+        })
+    })
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn window_says_internship(window: &str) -> bool {
+    let folded = fold_words(window);
+    let words: Vec<&str> = folded.split(' ').collect();
+    let about_the_job = |i: usize| {
+        !words[i.saturating_sub(6)..i]
+            .iter()
+            .any(|w| PAST_INTERNSHIP.contains(w))
+    };
+    (0..words.len()).any(|i| {
+        let phrase = INTERNSHIP_PHRASES.iter().any(|p| words[i..].starts_with(p));
+        // "stage de 6 mois", "stage de 4 à 6 mois"
+        let duration = words[i] == "stage"
+            && words.get(i + 1) == Some(&"de")
+            && words
+                .get(i + 2)
+                .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+            && (words.get(i + 3) == Some(&"mois")
+                || (words.get(i + 3).is_some_and(|w| matches!(*w, "a" | "ou"))
+                    && words.get(i + 5) == Some(&"mois")));
+        (phrase || duration) && about_the_job(i)
+    })
+}
+
+/// Lowercase words without accents, separated by single spaces (`Maître de stage` →
+/// `maitre de stage`, `fin d'études` → `fin d etudes`).
+fn fold_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = true;
+    for c in text.chars() {
+        let c = match c {
+            'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'î' | 'ï' | 'Î' | 'Ï' => 'i',
+            'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
+            'û' | 'ù' | 'ü' | 'Û' | 'Ù' | 'Ü' => 'u',
+            'ç' | 'Ç' => 'c',
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
 /// `Temps plein` → true, `Temps partiel` → false, anything else `None`.
@@ -298,5 +462,76 @@ mod tests {
         );
         assert_eq!(experience_years("Expérience exigée"), None);
         assert_eq!(experience_years("Expérience exigée de 18 Mois"), Some(1.5));
+    }
+
+    #[test]
+    fn internships_filed_under_another_type() {
+        let kind = |code: &str, title: &str, description: &str| {
+            contract(&ContractInput {
+                code: Some(code),
+                title: Some(title),
+                description: Some(description),
+                ..Default::default()
+            })
+            .kind
+        };
+        let internship = Some(ContractType::Internship);
+        assert_eq!(kind("CDI", "Stagiaire Data Engineer (F/H)", ""), internship);
+        assert_eq!(kind("CDD", "Stage - Data Analyst - 6 mois", ""), internship);
+        assert_eq!(kind("MIS", "Data Scientist Internship", ""), internship);
+        assert_eq!(kind("CDI", "Élève ingénieur calcul", ""), internship);
+        for description in [
+            "Dans le cadre de notre campagne de stages, nous recrutons.",
+            "Sous la responsabilité de votre maître de stage, vous…",
+            "Vous recherchez un stage de fin d'études en data.",
+            "Ce stage se déroule au sein de l'équipe Data.",
+            "Poste : stage de 6 mois à partir de mars.",
+            "Stage de 4 à 6 mois, convention de stage obligatoire.",
+        ] {
+            assert_eq!(
+                kind("CDI", "Data Analyst", description),
+                internship,
+                "{description}"
+            );
+        }
+        // the candidate's past internships, other words
+        for (title, description) in [
+            (
+                "Data Analyst",
+                "Expérience de 2 ans ou complétée d'un stage de fin d'études.",
+            ),
+            (
+                "Data Analyst",
+                "Vous avez effectué un stage de 6 mois en data.",
+            ),
+            (
+                "Data Analyst",
+                "Des opportunités en CDI à l'issue de ce stage de formation.",
+            ),
+            ("Responsable formation", "Encadrer les stagiaires"),
+            ("Internal auditor", "Stagecoach"),
+            ("Backstage manager", ""),
+        ] {
+            assert_eq!(
+                kind("CDI", title, description),
+                Some(ContractType::Cdi),
+                "{title} / {description}"
+            );
+        }
+        // work-study stays work-study
+        assert_eq!(
+            contract(&ContractInput {
+                code: Some("CDD"),
+                alternance: Some(true),
+                title: Some("Stagiaire data"),
+                ..Default::default()
+            })
+            .kind,
+            Some(ContractType::Apprenticeship)
+        );
+        assert_eq!(
+            kind("CDD", "Alternance - stage data analyst", ""),
+            Some(ContractType::Cdd)
+        );
     }
 }

@@ -71,6 +71,8 @@ pub fn normalize_offer(
             .as_ref()
             .and_then(|c| c.schedules.first())
             .map(|s| &**s),
+        title: Some(title),
+        description: raw.description.as_deref(),
     });
     let place = raw.place.as_ref();
     let location = place::location(&place::PlaceInput {
@@ -79,6 +81,7 @@ pub fn normalize_offer(
         postal_code: place.and_then(|p| p.postal_code.as_deref()),
         latitude: place.and_then(|p| p.latitude),
         longitude: place.and_then(|p| p.longitude),
+        title: Some(title),
     });
     let salary = raw.salary.as_ref();
     let experience_years_min = raw

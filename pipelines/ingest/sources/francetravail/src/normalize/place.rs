@@ -21,6 +21,9 @@ pub struct PlaceInput<'a> {
     pub postal_code: Option<&'a str>,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
+    /// The offer's title (`intitule`), read only when the place is just `France` or absent
+    /// (`Data Engineer - Bordeaux (H/F)`), see [`place_in_title`].
+    pub title: Option<&'a str>,
 }
 
 /// What the label alone says.
@@ -72,6 +75,21 @@ pub fn location(input: &PlaceInput<'_>) -> Location {
         }
         _ => None,
     };
+    // "France" or nothing at all: an explicit place in the title
+    let no_place = label.is_none() && commune_code.is_none() && postal_code.is_none();
+    if dept.is_none()
+        && (parsed == Label::Country || no_place)
+        && let Some(found) = input.title.and_then(place_in_title)
+    {
+        return Location {
+            label: label.map(str::to_string),
+            city: found.city.map(str::to_string),
+            department_code: found.dept.map(|d| d.code.to_string()),
+            region_code: found.region_code.map(str::to_string),
+            country_only: false,
+            ..Location::default()
+        };
+    }
     let country_only = parsed == Label::Country && dept.is_none();
     let coords = match (&parsed, dept) {
         (_, Some(d)) => coordinates(input.latitude, input.longitude, boxes_of_department(d)),
@@ -133,6 +151,357 @@ fn parse_label(label: &str) -> Label<'_> {
         return Label::Department { dept, rest: None };
     }
     Label::Other
+}
+
+/// A place read from a title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitlePlace {
+    /// The city as the table writes it, when a city was named.
+    pub city: Option<&'static str>,
+    pub dept: Option<&'static Department>,
+    pub region_code: Option<&'static str>,
+}
+
+/// Major French cities (and business districts) → INSEE department. A name must be
+/// unambiguous: `Saint-Denis` (93 / 974) or `Montreuil`-like duplicates of small towns are
+/// left out unless one is by far the best known.
+const CITIES: &[(&str, &str)] = &[
+    ("Paris", "75"),
+    ("Marseille", "13"),
+    ("Aix-en-Provence", "13"),
+    ("Aubagne", "13"),
+    ("Vitrolles", "13"),
+    ("Marignane", "13"),
+    ("La Ciotat", "13"),
+    ("Lyon", "69"),
+    ("Villeurbanne", "69"),
+    ("Vénissieux", "69"),
+    ("Écully", "69"),
+    ("Toulouse", "31"),
+    ("Blagnac", "31"),
+    ("Labège", "31"),
+    ("Colomiers", "31"),
+    ("Nice", "06"),
+    ("Cannes", "06"),
+    ("Antibes", "06"),
+    ("Sophia Antipolis", "06"),
+    ("Valbonne", "06"),
+    ("Mougins", "06"),
+    ("Nantes", "44"),
+    ("Saint-Herblain", "44"),
+    ("Saint-Nazaire", "44"),
+    ("Montpellier", "34"),
+    ("Béziers", "34"),
+    ("Strasbourg", "67"),
+    ("Bordeaux", "33"),
+    ("Mérignac", "33"),
+    ("Pessac", "33"),
+    ("Lille", "59"),
+    ("Roubaix", "59"),
+    ("Tourcoing", "59"),
+    ("Villeneuve-d'Ascq", "59"),
+    ("Dunkerque", "59"),
+    ("Valenciennes", "59"),
+    ("Douai", "59"),
+    ("Rennes", "35"),
+    ("Saint-Malo", "35"),
+    ("Reims", "51"),
+    ("Toulon", "83"),
+    ("Saint-Étienne", "42"),
+    ("Roanne", "42"),
+    ("Le Havre", "76"),
+    ("Rouen", "76"),
+    ("Grenoble", "38"),
+    ("Dijon", "21"),
+    ("Angers", "49"),
+    ("Cholet", "49"),
+    ("Nîmes", "30"),
+    ("Clermont-Ferrand", "63"),
+    ("Le Mans", "72"),
+    ("Aix-les-Bains", "73"),
+    ("Chambéry", "73"),
+    ("Annecy", "74"),
+    ("Brest", "29"),
+    ("Quimper", "29"),
+    ("Tours", "37"),
+    ("Amiens", "80"),
+    ("Limoges", "87"),
+    ("Perpignan", "66"),
+    ("Metz", "57"),
+    ("Thionville", "57"),
+    ("Besançon", "25"),
+    ("Montbéliard", "25"),
+    ("Belfort", "90"),
+    ("Orléans", "45"),
+    ("Mulhouse", "68"),
+    ("Colmar", "68"),
+    ("Caen", "14"),
+    ("Nancy", "54"),
+    ("Avignon", "84"),
+    ("Poitiers", "86"),
+    ("La Rochelle", "17"),
+    ("Niort", "79"),
+    ("Angoulême", "16"),
+    ("Pau", "64"),
+    ("Bayonne", "64"),
+    ("Biarritz", "64"),
+    ("Anglet", "64"),
+    ("Mont-de-Marsan", "40"),
+    ("Agen", "47"),
+    ("Périgueux", "24"),
+    ("Brive-la-Gaillarde", "19"),
+    ("Lorient", "56"),
+    ("Vannes", "56"),
+    ("Saint-Brieuc", "22"),
+    ("Laval", "53"),
+    ("La Roche-sur-Yon", "85"),
+    ("Blois", "41"),
+    ("Chartres", "28"),
+    ("Bourges", "18"),
+    ("Châteauroux", "36"),
+    ("Troyes", "10"),
+    ("Châlons-en-Champagne", "51"),
+    ("Charleville-Mézières", "08"),
+    ("Arras", "62"),
+    ("Calais", "62"),
+    ("Boulogne-sur-Mer", "62"),
+    ("Beauvais", "60"),
+    ("Compiègne", "60"),
+    ("Évreux", "27"),
+    ("Cherbourg", "50"),
+    ("Alençon", "61"),
+    ("Épinal", "88"),
+    ("Valence", "26"),
+    ("Bourg-en-Bresse", "01"),
+    ("Mâcon", "71"),
+    ("Chalon-sur-Saône", "71"),
+    ("Auxerre", "89"),
+    ("Nevers", "58"),
+    ("Montauban", "82"),
+    ("Albi", "81"),
+    ("Castres", "81"),
+    ("Tarbes", "65"),
+    ("Rodez", "12"),
+    ("Cahors", "46"),
+    ("Carcassonne", "11"),
+    ("Narbonne", "11"),
+    ("Vichy", "03"),
+    ("Montluçon", "03"),
+    ("Aurillac", "15"),
+    ("Ajaccio", "2A"),
+    ("Bastia", "2B"),
+    ("Versailles", "78"),
+    ("Saint-Germain-en-Laye", "78"),
+    ("Poissy", "78"),
+    ("Guyancourt", "78"),
+    ("Vélizy-Villacoublay", "78"),
+    ("Saint-Quentin-en-Yvelines", "78"),
+    ("Melun", "77"),
+    ("Meaux", "77"),
+    ("Marne-la-Vallée", "77"),
+    ("Évry", "91"),
+    ("Massy", "91"),
+    ("Palaiseau", "91"),
+    ("Saclay", "91"),
+    ("Les Ulis", "91"),
+    ("Nanterre", "92"),
+    ("La Défense", "92"),
+    ("Courbevoie", "92"),
+    ("Puteaux", "92"),
+    ("Boulogne-Billancourt", "92"),
+    ("Issy-les-Moulineaux", "92"),
+    ("Levallois-Perret", "92"),
+    ("Neuilly-sur-Seine", "92"),
+    ("Rueil-Malmaison", "92"),
+    ("Montrouge", "92"),
+    ("Gennevilliers", "92"),
+    ("Bobigny", "93"),
+    ("Montreuil", "93"),
+    ("Pantin", "93"),
+    ("Noisy-le-Grand", "93"),
+    ("Créteil", "94"),
+    ("Ivry-sur-Seine", "94"),
+    ("Vincennes", "94"),
+    ("Rungis", "94"),
+    ("Cergy", "95"),
+    ("Argenteuil", "95"),
+    ("Pointe-à-Pitre", "971"),
+    ("Fort-de-France", "972"),
+    ("Cayenne", "973"),
+    ("Mamoudzou", "976"),
+];
+
+/// Department names that are also common words or other places (`Cher`, `Somme`,
+/// `Manche`, `Vienne` the city…): never read alone from a title.
+const AMBIGUOUS_DEPARTMENTS: &[&str] = &[
+    "ain",
+    "aisne",
+    "allier",
+    "aude",
+    "cher",
+    "creuse",
+    "doubs",
+    "eure",
+    "gard",
+    "gers",
+    "indre",
+    "jura",
+    "la reunion",
+    "landes",
+    "loire",
+    "lot",
+    "manche",
+    "marne",
+    "meuse",
+    "nord",
+    "oise",
+    "orne",
+    "paris",
+    "somme",
+    "tarn",
+    "var",
+    "vienne",
+];
+
+/// Foreign places that, in a title, mean the job may not be in France.
+const FOREIGN_IN_TITLE: &[&str] = &[
+    "uk",
+    "london",
+    "londres",
+    "geneve",
+    "lausanne",
+    "zurich",
+    "bruxelles",
+    "brussels",
+    "suisse",
+    "belgique",
+    "luxembourg",
+    "monaco",
+    "allemagne",
+    "espagne",
+    "canada",
+];
+
+/// One name of [`NAMES`]: its folded words and what it points to.
+struct Name<T> {
+    words: Vec<String>,
+    display: &'static str,
+    target: T,
+}
+
+struct Names {
+    cities: Vec<Name<&'static Department>>,
+    departments: Vec<Name<&'static Department>>,
+    regions: Vec<Name<&'static geo::Region>>,
+}
+
+fn name<T>(display: &'static str, target: T) -> Name<T> {
+    Name {
+        words: geo::fold_name(display)
+            .split(' ')
+            .map(str::to_string)
+            .collect(),
+        display,
+        target,
+    }
+}
+
+static NAMES: std::sync::LazyLock<Names> = std::sync::LazyLock::new(|| Names {
+    cities: CITIES
+        .iter()
+        .filter_map(|(city, code)| Some(name(city, geo::department(code)?)))
+        .collect(),
+    departments: geo::DEPARTMENTS
+        .iter()
+        .map(|d| name(d.name, d))
+        .filter(|n| !AMBIGUOUS_DEPARTMENTS.contains(&n.words.join(" ").as_str()))
+        .collect(),
+    regions: geo::REGIONS.iter().map(|r| name(r.name, r)).collect(),
+});
+
+/// The names of `names` found as whole words in `words`.
+fn found<'n, T>(words: &[&str], names: &'n [Name<T>]) -> impl Iterator<Item = &'n Name<T>> {
+    names.iter().filter(move |n| {
+        let first = n.words[0].as_str();
+        (0..words.len()).any(|i| {
+            words[i] == first
+                && words.len() - i >= n.words.len()
+                && n.words[1..]
+                    .iter()
+                    .zip(&words[i + 1..])
+                    .all(|(a, b)| a == b)
+        })
+    })
+}
+
+/// An explicit place in a title: a major city of [`CITIES`] (`Data Engineer - Bordeaux`,
+/// `… à Lyon`), a department name (`Gironde`, not an ambiguous one) or code in brackets
+/// (`(33)`), else a region name (`Ile-de-France`: region only). `None` when the title names
+/// none, names places of different departments, or names a foreign place.
+pub fn place_in_title(title: &str) -> Option<TitlePlace> {
+    let folded = geo::fold_name(title);
+    let words: Vec<&str> = folded.split(' ').collect();
+    if words.iter().any(|w| FOREIGN_IN_TITLE.contains(w)) {
+        return None;
+    }
+    let names = &*NAMES;
+    let mut city: Option<&'static str> = None;
+    let mut dept: Option<&'static Department> = None;
+    let mut conflict = false;
+    let mut note = |d: &'static Department| match dept {
+        Some(known) if known.code != d.code => conflict = true,
+        _ => dept = Some(d),
+    };
+    for n in found(&words, &names.cities) {
+        // the longest name when several match ("Paris" and "Paris 9")
+        city = Some(city.map_or(n.display, |c| {
+            if c.len() >= n.display.len() {
+                c
+            } else {
+                n.display
+            }
+        }));
+        note(n.target);
+    }
+    for n in found(&words, &names.departments) {
+        note(n.target);
+    }
+    for code in bracketed_codes(title) {
+        if let Some(d) = geo::department(code) {
+            note(d);
+        }
+    }
+    if conflict {
+        return None;
+    }
+    if let Some(d) = dept {
+        return Some(TitlePlace {
+            city,
+            dept: Some(d),
+            region_code: Some(d.region_code),
+        });
+    }
+    let mut regions = found(&words, &names.regions);
+    match (regions.next(), regions.next()) {
+        (Some(r), None) => Some(TitlePlace {
+            city: None,
+            dept: None,
+            region_code: Some(r.target.code),
+        }),
+        _ => None,
+    }
+}
+
+/// Department codes written in brackets: `(75)`, `(2A)`, `(974)`.
+fn bracketed_codes(title: &str) -> impl Iterator<Item = &str> {
+    title.split('(').skip(1).filter_map(|part| {
+        let code = part.split_once(')')?.0.trim();
+        let ok = matches!(code.len(), 2 | 3)
+            && (code.bytes().all(|b| b.is_ascii_digit())
+                || code.eq_ignore_ascii_case("2a")
+                || code.eq_ignore_ascii_case("2b"));
+        ok.then_some(code)
+    })
 }
 
 /// Whether `name` is the department's own name (`Réunion` for La Réunion, `Corse du Sud`).
@@ -291,6 +660,7 @@ mod tests {
             postal_code: postal,
             latitude: coords.map(|c| c.0),
             longitude: coords.map(|c| c.1),
+            title: None,
         })
     }
 
@@ -452,5 +822,86 @@ mod tests {
             Some((44.84, f64::NAN)),
         );
         assert_eq!((l.lat, l.lon), (None, None));
+    }
+
+    fn with_title(label: Option<&str>, title: &str) -> Location {
+        location(&PlaceInput {
+            label,
+            title: Some(title),
+            ..PlaceInput::default()
+        })
+    }
+
+    #[test]
+    fn country_only_places_come_from_the_title() {
+        for (title, dept, region, city) in [
+            ("Data Engineer - Bordeaux (H/F)", "33", "75", "Bordeaux"),
+            ("Analyste BI à Lyon", "69", "84", "Lyon"),
+            (
+                "DATA ANALYST (H/F) - LA ROCHELLE",
+                "17",
+                "75",
+                "La Rochelle",
+            ),
+            ("Dev Python Saint-Étienne", "42", "84", "Saint-Étienne"),
+            ("Chef de projet - Paris 9 (H/F)", "75", "11", "Paris"),
+            (
+                "Technicien Clermont Ferrand",
+                "63",
+                "84",
+                "Clermont-Ferrand",
+            ),
+        ] {
+            let l = with_title(Some("France"), title);
+            assert_eq!(codes(&l), (Some(dept), Some(region)), "{title}");
+            assert_eq!(l.city.as_deref(), Some(city), "{title}");
+            assert!(!l.country_only, "{title}");
+            assert_eq!(l.label.as_deref(), Some("France"));
+        }
+        // a department by name or code, no city
+        let l = with_title(Some("France"), "Comptable - Gironde");
+        assert_eq!(
+            (codes(&l), l.city.as_deref()),
+            ((Some("33"), Some("75")), None)
+        );
+        let l = with_title(None, "Magasinier (44)");
+        assert_eq!(codes(&l), (Some("44"), Some("52")));
+        // a region only
+        let l = with_title(Some("France"), "Data Engineer - Ile-de-France (H/F)");
+        assert_eq!(codes(&l), (None, Some("11")));
+    }
+
+    #[test]
+    fn titles_never_override_a_structured_place() {
+        let l = location(&PlaceInput {
+            label: Some("33 - Bordeaux"),
+            commune: Some("33063"),
+            title: Some("Data Engineer - Lyon"),
+            ..PlaceInput::default()
+        });
+        assert_eq!(codes(&l), (Some("33"), Some("75")));
+        let l = with_title(Some("Ile-de-France"), "Data Engineer - Lyon");
+        assert_eq!(codes(&l), (None, Some("11")));
+        let l = with_title(Some("Luxembourg"), "Data Engineer - Metz");
+        assert_eq!(codes(&l), (None, None));
+    }
+
+    #[test]
+    fn titles_without_one_clear_french_place_give_nothing() {
+        for title in [
+            "Data Engineer (H/F)",
+            "Vendeur avec le sens du service",
+            "Chargé de clientèle Nord",
+            "Lead Data Engineer UK - Lyon",
+            "ARC (Lyon) - Paris",
+            "Commercial Var et Somme",
+            "Technicien (35H)",
+            "Conseiller Clichy-sous-Bois",
+        ] {
+            let l = with_title(Some("France"), title);
+            assert_eq!(codes(&l), (None, None), "{title}");
+            assert!(l.country_only, "{title}");
+        }
+        assert_eq!(place_in_title("Data Engineer"), None);
     }
 }

@@ -376,11 +376,8 @@ const NOT_PAY_AFTER: &[&str] = &[
 /// consistent with their size (no unit correction here). The first such amount wins.
 /// Flagged [`FLAG_FROM_DESCRIPTION`] (and [`FLAG_NET_AMOUNT`] for net amounts).
 pub fn from_description(text: &str) -> Option<Salary> {
-    if !text.contains('€') && !text.contains('k') && !text.contains('K') {
-        let lower = text.to_ascii_lowercase();
-        if !lower.contains("eur") && !lower.contains("mois") && !lower.contains("an") {
-            return None;
-        }
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
     }
     let lower = lower_same_len(text);
     for found in find_amounts(&lower) {
@@ -437,18 +434,25 @@ fn from_comment(text: &str) -> Option<Salary> {
     None
 }
 
-/// `s` lowercased character by character where that keeps the byte length (all Latin
-/// letters do), so byte offsets in the result are offsets in `s`.
+/// `s` lowercased where that keeps the byte length (ASCII letters, and the accented
+/// capitals `À`–`Þ` and `Œ`), so byte offsets in the result are offsets in `s`. Other
+/// characters are kept as they are.
 fn lower_same_len(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+    let mut bytes = s.as_bytes().to_vec();
+    bytes.make_ascii_lowercase();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        match (bytes[i], bytes[i + 1]) {
+            // U+00C0..=U+00DE (not U+00D7 ×) → U+00E0..=U+00FE
+            (0xC3, b @ 0x80..=0x9E) if b != 0x97 => bytes[i + 1] = b + 0x20,
+            // Œ → œ
+            (0xC5, 0x92) => bytes[i + 1] = 0x93,
+            _ => {}
         }
+        i += 1;
     }
-    out
+    // only whole characters were swapped for characters of the same length
+    String::from_utf8(bytes).unwrap_or_else(|_| s.to_string())
 }
 
 /// One amount or range of amounts found in a text, with what surrounds it.
@@ -588,16 +592,45 @@ fn read_after(lower: &str, pos: usize, value: f64) -> After {
     a
 }
 
-/// Whether the text between two amounts makes them a range (`-`, `à`, `et`, `/`).
+/// Rate words that may follow a bare number (`926,00 par mois`, `11,65/heure`); `heures`
+/// alone is a count of hours, not a rate.
+const RATES: &[&str] = &[
+    "/h", "/ h", "de l'h", "de l’h", "par h", "/mois", "/ mois", "par mois", "mensu", "/an",
+    "/ an", "par an", "annuel", "/j", "par jour",
+];
+
+fn starts_with_rate(s: &str) -> bool {
+    RATES.iter().any(|r| s.starts_with(r))
+}
+
+/// Whether the text between two amounts makes them a range (`-`, `à`, `et`, `/`,
+/// `jusqu'à`), possibly after `brut` and a rate (`11,88 € brut de l'heure à 12,75 €`).
 fn is_range_link(between: &str) -> bool {
-    let mut t = between.trim_matches(|c: char| c.is_whitespace());
+    let mut t = between.trim();
     for q in ["bruts", "brut", "nets", "net"] {
         if let Some(rest) = t.strip_prefix(q) {
             t = rest.trim_start();
             break;
         }
     }
-    matches!(t, "-" | "–" | "—" | "à" | "a" | "et" | "/" | "au" | "to")
+    for r in [
+        "de l'heure",
+        "de l’heure",
+        "/heure",
+        "/ heure",
+        "/h",
+        "par heure",
+        "/ horaire",
+    ] {
+        if let Some(rest) = t.strip_prefix(r) {
+            t = rest.trim_start();
+            break;
+        }
+    }
+    matches!(
+        t,
+        "-" | "–" | "—" | "à" | "a" | "et" | "/" | "au" | "to" | "jusqu'à" | "jusqu’à"
+    )
 }
 
 /// Byte offset of the start of the sentence containing `pos`, looking back at most
@@ -680,24 +713,26 @@ const PERIOD_WORDS: &[(&str, Unit, bool)] = &[
 
 /// The first period word in `s` and its position.
 fn first_period(s: &str) -> Option<(usize, Unit)> {
-    let mut best: Option<(usize, Unit)> = None;
-    for (word, unit, stem) in PERIOD_WORDS {
-        let mut from = 0;
-        while let Some(p) = s[from..].find(word).map(|p| p + from) {
-            let after = &s[p + word.len()..];
-            let ok = *stem
-                || !after.starts_with(|c: char| c.is_alphabetic())
-                || (*word == "/an" && after.starts_with("née"));
-            if ok {
-                if best.is_none_or(|(b, _)| p < b) {
-                    best = Some((p, *unit));
-                }
-                break;
+    let b = s.as_bytes();
+    for p in 0..b.len() {
+        if !matches!(b[p], b'/' | b'h' | b'd' | b'p' | b'j' | b't' | b'm' | b'a') {
+            continue;
+        }
+        let rest = &s.as_bytes()[p..];
+        for (word, unit, stem) in PERIOD_WORDS {
+            if !rest.starts_with(word.as_bytes()) {
+                continue;
             }
-            from = p + word.len();
+            let after = &s[p + word.len()..];
+            if *stem
+                || !after.starts_with(|c: char| c.is_alphabetic())
+                || (*word == "/an" && after.starts_with("née"))
+            {
+                return Some((p, *unit));
+            }
         }
     }
-    best
+    None
 }
 
 /// `sur 13 mois`, `x 13,5 mois`: the number of monthly payments and where it starts.
@@ -769,6 +804,10 @@ fn find_amounts(lower: &str) -> Vec<Found> {
                     end: b.end,
                 };
                 group = Some((lo, Some(hi), merged, i + 2));
+            } else if !(a.kilo || a.currency || a.qualifier) {
+                // "De 300 à 1000 euros": not one pay range, and neither end alone
+                i += 2;
+                continue;
             }
         }
         let (min, max, marks, next) = group.unwrap_or_else(|| {
@@ -780,7 +819,7 @@ fn find_amounts(lower: &str) -> Vec<Found> {
         let tail = &lower[marks.end..tail_end];
         let bare_tail = tail.trim_start_matches([' ', '-', ':', '\u{a0}']);
         let marked = marks.kilo || marks.currency || marks.qualifier;
-        if !marked && first_period(bare_tail).is_none_or(|(p, _)| p > 0) {
+        if !marked && !starts_with_rate(bare_tail) {
             continue;
         }
         let months = months_count(tail);
@@ -1112,7 +1151,12 @@ mod tests {
         for (libelle, period, min, max, months) in cases {
             let sal = s(libelle);
             assert_eq!(sal.period, Some(*period), "{libelle}");
-            assert_eq!(figures(&sal), (Some(*min), *max), "{libelle}");
+            // a single amount gives the same min and max
+            assert_eq!(
+                figures(&sal),
+                (Some(*min), Some(max.unwrap_or(*min))),
+                "{libelle}"
+            );
             assert_eq!(sal.months, *months, "{libelle}");
             assert!(sal.flags.is_empty(), "{libelle}: {:?}", sal.flags);
             assert_eq!(sal.raw.as_deref(), Some(*libelle));
@@ -1180,13 +1224,19 @@ mod tests {
         assert_eq!(sal.period, Some(SalaryPeriod::Hour));
         assert_eq!(
             figures(&sal),
-            (Some(round2(12.0 * HOURS_PER_MONTH * 12.0)), None)
+            (
+                Some(round2(12.0 * HOURS_PER_MONTH * 12.0)),
+                Some(round2(12.0 * HOURS_PER_MONTH * 12.0))
+            )
         );
         assert_eq!(sal.flags, vec![FLAG_UNIT_CORRECTED]);
 
         let sal = s("Horaire de 1852.95 Euros sur 12 mois");
         assert_eq!(sal.period, Some(SalaryPeriod::Month));
-        assert_eq!(figures(&sal), (Some(round2(1852.95 * 12.0)), None));
+        assert_eq!(
+            figures(&sal),
+            (Some(round2(1852.95 * 12.0)), Some(round2(1852.95 * 12.0)))
+        );
         assert_eq!(sal.flags, vec![FLAG_UNIT_CORRECTED]);
     }
 
@@ -1233,11 +1283,11 @@ mod tests {
     fn odd_month_counts() {
         let sal = s("Mensuel de 2000.0 Euros sur 0.0 mois");
         assert_eq!(sal.months, None);
-        assert_eq!(figures(&sal), (Some(24000.0), None));
+        assert_eq!(figures(&sal), (Some(24000.0), Some(24000.0)));
         assert!(sal.flags.is_empty());
         let sal = s("Mensuel de 2000.0 Euros sur 1.0 mois");
         assert_eq!(sal.months, Some(1.0));
-        assert_eq!(figures(&sal), (Some(24000.0), None));
+        assert_eq!(figures(&sal), (Some(24000.0), Some(24000.0)));
         assert_eq!(sal.flags, vec![FLAG_MONTHS_IGNORED]);
         let sal = s("Horaire de 12.0 Euros sur 13.0 mois");
         assert_eq!(
@@ -1256,16 +1306,19 @@ mod tests {
         assert_eq!(sal.raw.as_deref(), Some("35 - 45 k€ brut annuel"));
         assert_eq!(
             figures(&c("A partir de 34 k€ brut annuel")),
-            (Some(34000.0), None)
+            (Some(34000.0), Some(34000.0))
         );
-        assert_eq!(figures(&c("A partir de 30k€")), (Some(30000.0), None));
+        assert_eq!(
+            figures(&c("A partir de 30k€")),
+            (Some(30000.0), Some(30000.0))
+        );
         assert_eq!(
             figures(&c("55 - 60 K€ brut annuel")),
             (Some(55000.0), Some(60000.0))
         );
         assert_eq!(
             figures(&c("20 400€/an + commissions")),
-            (Some(20400.0), None)
+            (Some(20400.0), Some(20400.0))
         );
         assert_eq!(
             figures(&c("Entre 40000 € et 45000 € par an")),
@@ -1275,11 +1328,18 @@ mod tests {
         // never invented
         for text in [
             "Selon profil",
-            "1807€ net ",
             "11.88",
+            "2050",
             "Selon CCN66",
             "13ème mois",
-            "2500 à 3000€ SELON PROFIL",
+            "De 55% à 100% du SMIC",
+            "De 300 à 1000 euros",
+            "100000 à 120000 chf brut annuel",
+            "Entre 27,46 $ et 50,39 $ de l'heure",
+            "Primes à partir de 1925€",
+            "Tickets restaurant : valeur de 9 €",
+            "385 euros nets/Mois",
+            "Astreinte 285€/semaine",
         ] {
             let sal = c(text);
             assert_eq!(figures(&sal), (None, None), "{text}");
@@ -1297,5 +1357,186 @@ mod tests {
             sal.raw.as_deref(),
             Some("Mensuel de 2000.0 Euros sur 12.0 mois")
         );
+    }
+
+    #[test]
+    fn reads_monthly_hourly_and_net_comments() {
+        let c = |text: &str| salary(None, Some(text));
+        let sal = c("1977€ BRUT/mois");
+        assert_eq!(figures(&sal), (Some(23724.0), Some(23724.0)));
+        assert_eq!(sal.period, Some(SalaryPeriod::Month));
+        assert_eq!(sal.flags, vec![FLAG_FROM_COMMENT]);
+        assert_eq!(
+            figures(&c("2 000 € brut mensuel")),
+            (Some(24000.0), Some(24000.0))
+        );
+        assert_eq!(
+            figures(&c("2140€ brut mensuel sur 13 mois")),
+            (Some(27820.0), Some(27820.0))
+        );
+        // net amounts are taken as stated, and flagged
+        let sal = c("1500 € net");
+        assert_eq!(figures(&sal), (Some(18000.0), Some(18000.0)));
+        assert!(sal.flags.contains(&FLAG_NET_AMOUNT.to_string()));
+        let sal = c("1700 à 1800 euros nets/mois");
+        assert_eq!(figures(&sal), (Some(20400.0), Some(21600.0)));
+        assert!(sal.flags.contains(&FLAG_NET_AMOUNT.to_string()));
+        // a size without a period: monthly
+        assert_eq!(
+            figures(&c("2500 à 3000€ SELON PROFIL")),
+            (Some(30000.0), Some(36000.0))
+        );
+        // k amounts, with or without €
+        assert_eq!(figures(&c("26/27 K / an")), (Some(26000.0), Some(27000.0)));
+        assert_eq!(figures(&c("35K à 45K")), (Some(35000.0), Some(45000.0)));
+        assert_eq!(
+            figures(&c("entre 38 000 et 45 000 €")),
+            (Some(38000.0), Some(45000.0))
+        );
+        assert_eq!(
+            figures(&c("A partir de 42,000 euros bruts")),
+            (Some(42000.0), Some(42000.0))
+        );
+        // hourly rates
+        let hourly = |v: f64| round2(v * HOURS_PER_MONTH * 12.0);
+        let sal = c("12€ brut / h");
+        assert_eq!(figures(&sal), (Some(hourly(12.0)), Some(hourly(12.0))));
+        assert_eq!(sal.period, Some(SalaryPeriod::Hour));
+        assert_eq!(
+            figures(&c("Entre 12 et 14€ brut")),
+            (Some(hourly(12.0)), Some(hourly(14.0)))
+        );
+        assert_eq!(
+            figures(&c("10,75 net de l'heure")),
+            (Some(hourly(10.75)), Some(hourly(10.75)))
+        );
+        // daily rates
+        assert_eq!(
+            figures(&c("85 à 95€ brut/jour")),
+            (Some(85.0 * DAYS_PER_YEAR), Some(95.0 * DAYS_PER_YEAR))
+        );
+    }
+
+    #[test]
+    fn reads_numbers_with_any_separator() {
+        let values = |t: &str| scan_numbers(t).iter().map(|n| n.value).collect::<Vec<_>>();
+        assert_eq!(values("20 400"), vec![20400.0]);
+        assert_eq!(values("42\u{a0}000,00"), vec![42000.0]);
+        assert_eq!(values("42\u{202f}000,00"), vec![42000.0]);
+        assert_eq!(values("42¿000,00"), vec![42000.0]);
+        assert_eq!(values("1 700,00"), vec![1700.0]);
+        assert_eq!(values("6,640.00"), vec![6640.0]);
+        assert_eq!(values("11.88 et 1,5"), vec![11.88, 1.5]);
+        assert_eq!(values("CCN66 35h30"), vec![35.0]);
+        assert_eq!(values("2024 500"), vec![2024.0, 500.0]);
+    }
+
+    fn d(text: &str) -> Option<(Option<f64>, Option<f64>)> {
+        from_description(text).map(|s| figures(&s))
+    }
+
+    #[test]
+    fn reads_salaries_stated_in_descriptions() {
+        let both = |a: f64, b: f64| Some((Some(a), Some(b)));
+        assert_eq!(
+            d("Poste en CDI. Salaire compris entre 25 et 30 K€. Tickets restaurant."),
+            both(25000.0, 30000.0)
+        );
+        assert_eq!(
+            d("Rémunération : 38-45k€ selon profil"),
+            both(38000.0, 45000.0)
+        );
+        assert_eq!(
+            d("Fourchette de salaire : 38 à 45 K€"),
+            both(38000.0, 45000.0)
+        );
+        assert_eq!(
+            d("Parlons salaire ! Selon profil, entre 38 000€ à 45 000€ brut annuel."),
+            both(38000.0, 45000.0)
+        );
+        assert_eq!(
+            d("Rémunération\u{a0}: 1\u{202f}700,00€\u{a0}à\u{a0}3\u{202f}000,00€\u{a0}par mois"),
+            both(20400.0, 36000.0)
+        );
+        assert_eq!(
+            d("Rémunération :\n35K à 45K Selon profil\nContrat :\n6 mois"),
+            both(35000.0, 45000.0)
+        );
+        let hourly = |v: f64| round2(v * HOURS_PER_MONTH * 12.0);
+        assert_eq!(
+            d("- Salaire horaire compris entre 12 et 14EUR, pour 35 heures par semaine"),
+            both(hourly(12.0), hourly(14.0))
+        );
+        assert_eq!(
+            d("Type d'emploi : Alternance Rémunération: à partir de 926,00- par mois"),
+            both(11112.0, 11112.0)
+        );
+        // a pay marker of its own: no pay word needed
+        assert_eq!(
+            d("Data analyst - Lyon - 40 k€ brut annuel - CDI"),
+            both(40000.0, 40000.0)
+        );
+        assert_eq!(
+            d("En bref : CDI - Nice - 40-55K - télétravail"),
+            both(40000.0, 55000.0)
+        );
+        let sal = from_description("Salaire : 2 000 € net par mois").unwrap();
+        assert_eq!(
+            sal.flags,
+            vec![
+                FLAG_FROM_DESCRIPTION.to_string(),
+                FLAG_NET_AMOUNT.to_string()
+            ]
+        );
+        assert_eq!(sal.raw.as_deref(), Some("Salaire : 2 000 € net par mois"));
+        // the first pay statement wins
+        assert_eq!(
+            d("Rémunération : entre 40k€ et 45k€ brut annuel. Salaire : 21 € par heure"),
+            both(40000.0, 45000.0)
+        );
+    }
+
+    #[test]
+    fn never_reads_other_amounts_in_descriptions() {
+        for text in [
+            "Salaire selon profil. Nous réalisons un chiffre d'affaires de 40 M€.",
+            "Rémunération attractive. Société au capital de 50 000 €.",
+            "Salaire selon profil, jusqu'à 2 000 € de prime de cooptation",
+            "Salaire : selon profil. Tickets restaurant de 10 €",
+            "Rémunération : fixe + primes (jusqu'à 3 000 €)",
+            "Rémunération : selon grille, indemnité de 150 €/mois",
+            "Un budget de 45 k€ par an pour la formation.",
+            "Salaire selon profil et expérience, 38 heures par semaine",
+            "Rémunération : 45 000 $ par an",
+            "Nous avons levé 30 M€. Package attractif.",
+            "Salaire : 2 000 à 3 000 selon profil",
+            "Salaire selon profil. Mutuelle à 50 € par mois",
+            "35 000 € de chiffre d'affaires par an",
+            "Salaire : Mensuel de 45 € par mois",
+            "Astreintes payées 285€/semaine. Salaire selon profil",
+            "Chez nous, 12 000 clients",
+        ] {
+            assert_eq!(d(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn description_only_when_salaire_has_no_figure() {
+        let text = Some("Salaire : 40 k€ brut annuel");
+        let sal = salary_with_description(None, Some("Salaire selon profil"), text);
+        assert_eq!(figures(&sal), (Some(40000.0), Some(40000.0)));
+        assert_eq!(sal.flags, vec![FLAG_FROM_DESCRIPTION]);
+        let sal = salary_with_description(None, None, text);
+        assert_eq!(figures(&sal), (Some(40000.0), Some(40000.0)));
+        let sal = salary_with_description(Some("Annuel de 30000 Euros"), None, text);
+        assert_eq!(figures(&sal), (Some(30000.0), Some(30000.0)));
+        let sal = salary_with_description(None, Some("35K€"), text);
+        assert_eq!(figures(&sal), (Some(35000.0), Some(35000.0)));
+        // a figure in the label, even an implausible one, is not overridden
+        let sal = salary_with_description(Some("Annuel de 11,00 Euros"), None, text);
+        assert_eq!(figures(&sal), (None, None));
+        let sal = salary_with_description(None, Some("Selon profil"), Some("Belle équipe"));
+        assert_eq!(sal.raw.as_deref(), Some("Selon profil"));
+        assert!(sal.flags.is_empty());
     }
 }
