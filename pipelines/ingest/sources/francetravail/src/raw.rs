@@ -126,11 +126,7 @@ pub struct RawOffer<'a> {
     )]
     pub experience_code: Option<Cow<'a, str>>,
     /// `competences[]`: listed skills; only their labels are read.
-    #[serde(
-        rename = "competences",
-        borrow,
-        deserialize_with = "lenient::or_default"
-    )]
+    #[serde(rename = "competences", borrow, deserialize_with = "lenient::list")]
     pub competences: Vec<RawCompetence<'a>>,
     #[serde(rename = "salaire", borrow, deserialize_with = "lenient::or_default")]
     pub salary: Option<RawSalary<'a>>,
@@ -247,6 +243,25 @@ mod lenient {
         T: Deserialize<'de> + Default,
     {
         Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+    }
+
+    /// A list; anything else (`null`, a number, an object) is read as an empty list, so a
+    /// malformed optional field never costs the whole offer.
+    pub fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum ListOr<T> {
+            List(Vec<T>),
+            Other(serde::de::IgnoredAny),
+        }
+        Ok(match ListOr::<T>::deserialize(d)? {
+            ListOr::List(items) => items,
+            ListOr::Other(_) => Vec::new(),
+        })
     }
 
     /// A string, borrowed when it has no escapes; numbers and booleans are written out,

@@ -169,6 +169,7 @@ proptest! {
             latitude: lat,
             longitude: lon,
             title: None,
+            description: None,
         });
         if let Some(code) = &place.department_code {
             let known = geo::department(code);

@@ -82,6 +82,7 @@ pub fn normalize_offer(
         latitude: place.and_then(|p| p.latitude),
         longitude: place.and_then(|p| p.longitude),
         title: Some(title),
+        description: raw.description.as_deref(),
     });
     let salary = raw.salary.as_ref();
     let experience_years_min = raw
@@ -237,8 +238,11 @@ mod tests {
         assert_eq!(o.location.city.as_deref(), Some("Lyon 7e Arrondissement"));
         assert_eq!(o.experience_years_min, Some(2.0));
         assert_eq!(o.schema_version, SCHEMA_VERSION);
-        assert!(o.skills.is_empty());
-        assert_eq!((&o.role, o.seniority, o.remote), (&None, None, None));
+        // Enrichment: the title decides the role, 2 years of experience make a mid profile.
+        assert!(o.skills.is_empty(), "{:?}", o.skills);
+        assert_eq!(o.role.as_deref(), Some("data_engineer"));
+        assert_eq!(o.seniority, Some(jobmarket_schema::Seniority::Mid));
+        assert_eq!(o.remote, Some(jobmarket_schema::Remote::Unknown));
 
         let raw = RawOffer::from_json(SAMPLE).unwrap();
         assert_eq!(normalize_offer(&raw, seen()).unwrap(), o);

@@ -24,6 +24,10 @@ pub struct PlaceInput<'a> {
     /// The offer's title (`intitule`), read only when the place is just `France` or absent
     /// (`Data Engineer - Bordeaux (H/F)`), see [`place_in_title`].
     pub title: Option<&'a str>,
+    /// The description, read only when neither the place nor the title says where the job
+    /// is, and then only in an explicit statement (`Le poste est basé à Montpellier`), see
+    /// [`place_in_statement`].
+    pub description: Option<&'a str>,
 }
 
 /// What the label alone says.
@@ -79,7 +83,10 @@ pub fn location(input: &PlaceInput<'_>) -> Location {
     let no_place = label.is_none() && commune_code.is_none() && postal_code.is_none();
     if dept.is_none()
         && (parsed == Label::Country || no_place)
-        && let Some(found) = input.title.and_then(place_in_title)
+        && let Some(found) = input
+            .title
+            .and_then(place_in_title)
+            .or_else(|| input.description.and_then(place_in_statement))
     {
         return Location {
             label: label.map(str::to_string),
@@ -492,6 +499,67 @@ pub fn place_in_title(title: &str) -> Option<TitlePlace> {
     }
 }
 
+/// Phrases that place something somewhere (`… est basé à Lyon`); they count only when the
+/// job itself (`poste`) is named just before, not the company or the recruiter.
+const PLACING_PHRASES: &[&str] = &[
+    "base a ",
+    "basee a ",
+    "base sur ",
+    "situe a ",
+    "a pourvoir a ",
+];
+/// Headings that always introduce the job's place.
+const PLACE_HEADINGS: &[&str] = &[
+    "lieu de travail ",
+    "localisation du poste ",
+    "lieu du poste ",
+];
+
+/// A place named right after an explicit statement of where the job is, in a description
+/// (`… le poste, en CDI, est basé à Montpellier.`, `Lieu de travail : Nantes`). Only the few
+/// words after the statement are read, with the same rules as a title.
+pub fn place_in_statement(description: &str) -> Option<TitlePlace> {
+    let folded = geo::fold_name(description);
+    let mut found: Option<TitlePlace> = None;
+    let statements = PLACING_PHRASES
+        .iter()
+        .map(|p| (p, true))
+        .chain(PLACE_HEADINGS.iter().map(|p| (p, false)));
+    for (phrase, needs_job) in statements {
+        let mut from = 0;
+        while let Some(at) = folded[from..].find(phrase) {
+            let at = from + at;
+            let start = at + phrase.len();
+            from = start;
+            let before = &folded[folded.floor_char_boundary(at.saturating_sub(30))..at];
+            if needs_job && !before.contains("poste") {
+                continue;
+            }
+            let tail: String = folded[start..]
+                .split(' ')
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let Some(place) = place_in_title(&tail) else {
+                continue;
+            };
+            match (&found, place.dept) {
+                (
+                    Some(TitlePlace {
+                        dept: Some(known), ..
+                    }),
+                    Some(new),
+                ) if known.code != new.code => {
+                    return None; // two different places: do not guess
+                }
+                (None, _) => found = Some(place),
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
 /// Department codes written in brackets: `(75)`, `(2A)`, `(974)`.
 fn bracketed_codes(title: &str) -> impl Iterator<Item = &str> {
     title.split('(').skip(1).filter_map(|part| {
@@ -661,7 +729,38 @@ mod tests {
             latitude: coords.map(|c| c.0),
             longitude: coords.map(|c| c.1),
             title: None,
+            description: None,
         })
+    }
+
+    #[test]
+    fn an_explicit_job_place_in_the_description_is_used_for_country_only_offers() {
+        let place = |description: &str| {
+            location(&PlaceInput {
+                label: Some("France"),
+                title: Some("Data Engineer (H/F)"),
+                description: Some(description),
+                ..PlaceInput::default()
+            })
+        };
+        let l = place("Nous recrutons. Le poste, en CDI, est basé à Montpellier. Vous rejoindrez…");
+        assert_eq!(codes(&l), (Some("34"), Some("76")));
+        assert!(!l.country_only);
+        // The company's or recruiter's place is not the job's.
+        let l = place("Cabinet de recrutement basé à Nice, nous cherchons pour un client…");
+        assert_eq!(codes(&l), (None, None));
+        assert!(l.country_only);
+        // Two different places: no guess.
+        let l = place("Poste basé à Lyon ou poste basé à Lille selon profil.");
+        assert_eq!(codes(&l), (None, None));
+        // A structured commune always wins over the description.
+        let l = location(&PlaceInput {
+            label: Some("33 - Bordeaux"),
+            commune: Some("33063"),
+            description: Some("Le poste est basé à Paris."),
+            ..PlaceInput::default()
+        });
+        assert_eq!(codes(&l), (Some("33"), Some("75")));
     }
 
     fn codes(l: &Location) -> (Option<&str>, Option<&str>) {
