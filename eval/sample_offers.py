@@ -92,6 +92,16 @@ def main():
                       and re.search(r"\d{2}\s?k\s?€|\d{2}\s?\d{3}\s?€", o.get("description") or "", re.I)]
     take(in_description, 8, "salary:description_only")
 
+    # Rare roles, so that every class of the role taxonomy has enough support for its F1.
+    rare_codes = {"M1423", "M1868", "K1906", "M1414", "K2403", "M1889", "M1873", "H1215", "M1872", "M1894"}
+    rare_title = re.compile(r"(?i)(architecte? (data|donn|big)|data architect|data steward|gouvernance|governance|mlops|"
+                            r"machine learning|ml engineer|\bia\b|intelligence artificielle|\bllm|genai|data manager|"
+                            r"chief data|head of data|responsable (data|des donn)|directeur data|statisticien|biostatist|"
+                            r"statistician|analytics engineer|product owner data|data product|\bai engineer|computer vision|"
+                            r"nlp|deep learning|dpo|protection des donn|master data|qualit[ée] des donn)")
+    take([o for o in offers if o.get("romeCode") in rare_codes or rare_title.search(o.get("intitule", ""))],
+         60, "rare_roles")
+
     for offer_id, stratum in chosen.items():
         print(f"{offer_id}\t{stratum}")
 
