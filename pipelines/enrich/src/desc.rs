@@ -189,7 +189,11 @@ pub(crate) fn scan_text(
     let c = combined();
     let tax = taxonomy();
     let s = text.text.as_str();
-    let mut buf = Vec::new();
+    thread_local! {
+        /// The scan buffer, reused across calls.
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let mut buf = BUF.with(|b| std::mem::take(&mut *b.borrow_mut()));
     scan_buffer(s, &mut buf);
     let mut skill_matches: Vec<(usize, usize, u16)> = Vec::new();
     let mut contained: Vec<u16> = Vec::new();
@@ -212,6 +216,7 @@ pub(crate) fn scan_text(
             apply(s, start, end, phrase, out);
         }
     }
+    BUF.with(|b| *b.borrow_mut() = buf);
     if let Some(skills) = skills {
         tax.select(text, field, skill_matches, skills);
         skills.extend_from_slice(&contained);

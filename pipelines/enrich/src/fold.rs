@@ -19,10 +19,7 @@ impl<'a> Folded<'a> {
         let mut i = 0;
         let mut buf = String::new();
         while i < bytes.len() {
-            let run = bytes[i..]
-                .iter()
-                .position(|b| *b >= 0x80)
-                .unwrap_or(bytes.len() - i);
+            let run = ascii_run(&bytes[i..]);
             if run > 0 {
                 let from = text.len();
                 text.extend_from_slice(&bytes[i..i + run]);
@@ -92,6 +89,23 @@ impl<'a> Folded<'a> {
         let e = self.original_offset(end);
         self.original.get(s..e.max(s)).unwrap_or("")
     }
+}
+
+/// The length of the leading ASCII bytes of `b`, eight bytes at a time.
+#[inline]
+fn ascii_run(b: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .position(|c| *c >= 0x80)
+        .unwrap_or(b.len() - n)
 }
 
 /// Folded form of the chars U+00C0..=U+00FF (second UTF-8 byte 0x80..=0xBF after 0xC3); an

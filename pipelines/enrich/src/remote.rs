@@ -14,6 +14,12 @@ pub(crate) enum Cue {
     Occasional,
     /// A bare mention of remote work (télétravail, remote…): occasional unless more is said.
     Mention,
+    /// A job board's template line "Lieu du poste : En présentiel": `none` only when nothing
+    /// else is said about remote work.
+    OnSite,
+    /// "Remote" or "hybride" meaning something else ("remote access", "véhicule hybride"):
+    /// read so that the shorter cue inside does not match, and ignored.
+    Other,
 }
 
 pub(crate) const PHRASES: &[(&str, Cue)] = &[
@@ -47,6 +53,8 @@ pub(crate) const PHRASES: &[(&str, Cue)] = &[
     ("totalement en présentiel", Cue::None),
     ("poste en présentiel", Cue::None),
     ("poste 100% en présentiel", Cue::None),
+    ("lieu du poste : en présentiel", Cue::OnSite),
+    ("lieu du poste: en présentiel", Cue::OnSite),
     ("full remote", Cue::Full),
     ("full-remote", Cue::Full),
     ("fully remote", Cue::Full),
@@ -66,8 +74,24 @@ pub(crate) const PHRASES: &[(&str, Cue)] = &[
     ("entièrement à distance", Cue::Full),
     ("en full télétravail", Cue::Full),
     ("full télétravail", Cue::Full),
-    ("hybride", Cue::Hybrid),
-    ("hybrid", Cue::Hybrid),
+    // "hybride" alone also qualifies cloud infrastructures and engines: only as a way of
+    // working
+    ("mode hybride", Cue::Hybrid),
+    ("travail hybride", Cue::Hybrid),
+    ("format hybride", Cue::Hybrid),
+    ("façon hybride", Cue::Hybrid),
+    ("rythme hybride", Cue::Hybrid),
+    ("organisation hybride", Cue::Hybrid),
+    ("modèle hybride", Cue::Hybrid),
+    ("fonctionnement hybride", Cue::Hybrid),
+    ("en hybride", Cue::Hybrid),
+    ("poste hybride", Cue::Hybrid),
+    ("télétravail hybride", Cue::Hybrid),
+    ("hybrid work", Cue::Hybrid),
+    ("hybrid working", Cue::Hybrid),
+    ("hybrid remote", Cue::Hybrid),
+    ("remote hybride", Cue::Hybrid),
+    ("#li-hybrid", Cue::Hybrid),
     ("télétravail partiel", Cue::Hybrid),
     ("télétravail partiellement", Cue::Hybrid),
     ("remote partiel", Cue::Hybrid),
@@ -84,6 +108,8 @@ pub(crate) const PHRASES: &[(&str, Cue)] = &[
     ("télétravail envisageable", Cue::Occasional),
     ("possibilité de télétravail", Cue::Occasional),
     ("possibilités de télétravail", Cue::Occasional),
+    ("possibilité de télétravailler", Cue::Occasional),
+    ("possibilité de faire du télétravail", Cue::Occasional),
     ("remote possible", Cue::Occasional),
     ("remote occasionnel", Cue::Occasional),
     ("télétravail", Cue::Mention),
@@ -93,6 +119,9 @@ pub(crate) const PHRASES: &[(&str, Cue)] = &[
     ("remote", Cue::Mention),
     ("home office", Cue::Mention),
     ("homeoffice", Cue::Mention),
+    ("remote access", Cue::Other),
+    ("remote desktop", Cue::Other),
+    ("remote control", Cue::Other),
 ];
 
 /// The remote policy stated in a text and the remote days per week when stated.
@@ -110,6 +139,7 @@ pub(crate) struct RemoteCues {
     hybrid: bool,
     occasional: bool,
     mention: bool,
+    on_site: bool,
     days: Option<f32>,
 }
 
@@ -122,6 +152,11 @@ impl RemoteCues {
             Cue::Hybrid => self.hybrid = true,
             Cue::Occasional => self.occasional = true,
             Cue::Mention => self.mention = true,
+            Cue::OnSite => {
+                self.on_site = true;
+                return;
+            }
+            Cue::Other => return,
         }
         if cue != Cue::None && self.days.is_none() {
             self.days = days_near(s, start, end);
@@ -134,11 +169,12 @@ impl RemoteCues {
         self.hybrid |= other.hybrid;
         self.occasional |= other.occasional;
         self.mention |= other.mention;
+        self.on_site |= other.on_site;
         self.days = self.days.or(other.days);
     }
 
     /// Full beats stated days, which beat "hybride", which beats an explicit exclusion, which
-    /// beats "possible" and a bare mention.
+    /// beats "possible" and a bare mention, which beat a template "on site" line.
     pub fn decide(&self) -> (Remote, Option<f32>) {
         if self.full {
             return (Remote::Full, None);
@@ -154,6 +190,8 @@ impl RemoteCues {
             (Remote::None, None)
         } else if self.occasional || self.mention {
             (Remote::Occasional, None)
+        } else if self.on_site {
+            (Remote::None, None)
         } else {
             (Remote::Unknown, None)
         }
@@ -176,7 +214,7 @@ fn days_near(s: &str, start: usize, end: usize) -> Option<f32> {
             continue;
         };
         let rest = window[num_end..].trim_start();
-        let unit_len = ["jours", "jour", "j"]
+        let unit_len = ["journees", "journee", "jours", "jour", "j"]
             .iter()
             .find(|u| {
                 rest.starts_with(*u)
@@ -331,6 +369,23 @@ mod tests {
             (Remote::Occasional, None)
         );
         assert_eq!(r("Poste basé à Lyon"), (Remote::Unknown, None));
+        assert_eq!(
+            r("Possibilité de télétravailler jusqu'à deux jours par semaine"),
+            (Remote::Hybrid, Some(2.0))
+        );
+        assert_eq!(
+            r("Une journée de télétravail par semaine"),
+            (Remote::Hybrid, Some(1.0))
+        );
+        assert_eq!(
+            r("Infrastructure hybride, remote access VPN"),
+            (Remote::Unknown, None)
+        );
+        assert_eq!(r("Lieu du poste : En présentiel"), (Remote::None, None));
+        assert_eq!(
+            r("Avantages : télétravail. Lieu du poste : En présentiel"),
+            (Remote::Occasional, None)
+        );
         assert_eq!(r(""), (Remote::Unknown, None));
     }
 }

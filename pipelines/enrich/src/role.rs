@@ -52,6 +52,24 @@ pub(crate) enum Signal {
     Dev,
     /// Finance and management control.
     Finance,
+    /// Law ("droit", "juriste"): with AI in the title, AI is the subject, not the job.
+    Law,
+    /// A researcher ("researcher", "research scientist"): with machine learning in the title,
+    /// a modelling scientist rather than an engineer putting models in production.
+    Researcher,
+    /// Heads a team or a function ("responsable", "directeur", "head of"): with a data word,
+    /// the title is a data manager's.
+    Lead,
+    /// A "responsable" who runs an application, not a team ("responsable applicatif").
+    NotLead,
+    /// "Administrateur": with a database product in the title, a DBA.
+    Admin,
+    /// A database product or family named in a title ("Oracle", "MongoDB", "NoSQL").
+    DbProduct,
+    /// The title is a ROME job label copied as is ("Analyste décisionnel - Business
+    /// Intelligence"): the recruiter's default pick, which says nothing of the job; neither the
+    /// title's roles nor the ROME prior count, the description decides.
+    RomeLabel,
 }
 
 use Signal::*;
@@ -101,6 +119,10 @@ pub(crate) const TITLE_RULES: &[(&str, Signal)] = &[
     ("chargé de reporting", Role(BI_ANALYST, 8.0)),
     ("business objects", Role(BI_ANALYST, 9.0)),
     ("microstrategy", Role(BI_ANALYST, 9.0)),
+    ("spotfire", Role(BI_ANALYST, 9.0)),
+    // steering data ("Ingénieur data pilotage"): management reporting
+    ("data pilotage", Role(BI_ANALYST, 9.0)),
+    ("données de pilotage", Role(BI_ANALYST, 9.0)),
     // data_engineer
     ("data engineer", Role(DATA_ENGINEER, 10.0)),
     ("data-engineer", Role(DATA_ENGINEER, 10.0)),
@@ -111,6 +133,8 @@ pub(crate) const TITLE_RULES: &[(&str, Signal)] = &[
     ("ingénieur des données", Role(DATA_ENGINEER, 10.0)),
     ("ingénieur données", Role(DATA_ENGINEER, 10.0)),
     ("ingénieur big data", Role(DATA_ENGINEER, 10.0)),
+    ("data ingénieur", Role(DATA_ENGINEER, 10.0)),
+    ("data ingénieurs", Role(DATA_ENGINEER, 10.0)),
     ("big data engineer", Role(DATA_ENGINEER, 10.0)),
     ("développeur big data", Role(DATA_ENGINEER, 10.0)),
     ("développeur data", Role(DATA_ENGINEER, 9.0)),
@@ -152,6 +176,7 @@ pub(crate) const TITLE_RULES: &[(&str, Signal)] = &[
     ("bioinformatique", Role(DATA_SCIENTIST, 9.0)),
     ("bio-informatique", Role(DATA_SCIENTIST, 9.0)),
     ("bioinformatics", Role(DATA_SCIENTIST, 9.0)),
+    ("dataiku", Role(DATA_SCIENTIST, 8.0)),
     // ml_engineer
     ("machine learning", Role(ML_ENGINEER, 10.0)),
     ("ml engineer", Role(ML_ENGINEER, 12.0)),
@@ -182,6 +207,9 @@ pub(crate) const TITLE_RULES: &[(&str, Signal)] = &[
     ("gen ai", Role(AI_ENGINEER, 10.0)),
     ("ia générative", Role(AI_ENGINEER, 11.0)),
     ("prompt engineer", Role(AI_ENGINEER, 12.0)),
+    // "Ingénieur data-IA": the AI specialty of a data title outranks the generic data engineer
+    ("data-ia", Role(AI_ENGINEER, 11.0)),
+    ("data ia", Role(AI_ENGINEER, 11.0)),
     // data_architect
     ("architecte data", Role(DATA_ARCHITECT, 13.0)),
     ("data architect", Role(DATA_ARCHITECT, 13.0)),
@@ -214,6 +242,20 @@ pub(crate) const TITLE_RULES: &[(&str, Signal)] = &[
     ("base de données", Role(DBA, 6.0)),
     ("bases de données", Role(DBA, 6.0)),
     ("administrateur sql", Role(DBA, 10.0)),
+    ("administratrice de bases de données", Role(DBA, 12.0)),
+    ("administratrice de base de données", Role(DBA, 12.0)),
+    // database-administration work, mostly read in descriptions (confirms a DBA title)
+    ("système de gestion de base de données", Role(DBA, 8.0)),
+    ("système de gestion de bases de données", Role(DBA, 8.0)),
+    ("systèmes de gestion de bases de données", Role(DBA, 8.0)),
+    ("sgbdr", Role(DBA, 8.0)),
+    ("administration de bases de données", Role(DBA, 8.0)),
+    ("administration des bases de données", Role(DBA, 8.0)),
+    ("administration de base de données", Role(DBA, 8.0)),
+    ("performances des bases de données", Role(DBA, 8.0)),
+    ("sauvegarde des bases de données", Role(DBA, 8.0)),
+    ("sécurisation des bases de données", Role(DBA, 8.0)),
+    ("optimisation des bases de données", Role(DBA, 8.0)),
     // data_manager
     ("data manager", Role(DATA_MANAGER, 12.0)),
     ("clinical data manager", Role(DATA_MANAGER, 12.0)),
@@ -232,6 +274,11 @@ pub(crate) const TITLE_RULES: &[(&str, Signal)] = &[
     ("data product owner", Role(DATA_MANAGER, 12.0)),
     ("product owner data", Role(DATA_MANAGER, 12.0)),
     ("data product manager", Role(DATA_MANAGER, 12.0)),
+    ("data project manager", Role(DATA_MANAGER, 12.0)),
+    ("data project officer", Role(DATA_MANAGER, 11.0)),
+    ("chargé de projet data", Role(DATA_MANAGER, 11.0)),
+    ("chargé de projets data", Role(DATA_MANAGER, 11.0)),
+    ("chef de projets data", Role(DATA_MANAGER, 11.0)),
     ("product manager data", Role(DATA_MANAGER, 12.0)),
     ("chef de projet data", Role(DATA_MANAGER, 11.0)),
     ("chef de projet données", Role(DATA_MANAGER, 11.0)),
@@ -399,6 +446,45 @@ pub(crate) const TITLE_RULES: &[(&str, Signal)] = &[
     ("actuaire", Finance),
     ("credit analyst", Finance),
     ("analyste crédit", Finance),
+    // researchers
+    ("researcher", Researcher),
+    ("research scientist", Researcher),
+    ("applied scientist", Researcher),
+    // law: AI as the subject of legal work ("Chercheur en droit et intelligence artificielle")
+    ("droit", Law),
+    ("juriste", Law),
+    ("juridique", Law),
+    ("avocat", Law),
+    ("avocate", Law),
+    // heads of a team or function
+    ("responsable", Lead),
+    ("directeur", Lead),
+    ("directrice", Lead),
+    ("head of", Lead),
+    ("chief", Lead),
+    ("responsable applicatif", NotLead),
+    ("responsable d'application", NotLead),
+    ("responsable d'applications", NotLead),
+    // database administrators named by their product
+    ("administrateur", Admin),
+    ("administratrice", Admin),
+    ("oracle", DbProduct),
+    ("postgresql", DbProduct),
+    ("postgres", DbProduct),
+    ("mysql", DbProduct),
+    ("mariadb", DbProduct),
+    ("sql server", DbProduct),
+    ("mongodb", DbProduct),
+    ("vertica", DbProduct),
+    ("cassandra", DbProduct),
+    ("db2", DbProduct),
+    ("sybase", DbProduct),
+    ("teradata", DbProduct),
+    ("nosql", DbProduct),
+    ("sgbd", DbProduct),
+    // ROME job labels used as titles
+    ("analyste décisionnel - business intelligence", RomeLabel),
+    ("développeur décisionnel - business intelligence", RomeLabel),
 ];
 
 /// Prior points of the dedicated ROME codes.
@@ -506,6 +592,13 @@ pub(crate) struct Evidence {
     /// Distinct skills of the analytical categories (BI, ML, GenAI, stats, ETL, big data,
     /// orchestration, governance, web analytics), which IT-operations offers rarely list.
     pub core: f32,
+    /// Distinct database engines and SQL dialects: what confirms a DBA title.
+    pub db: f32,
+    /// Distinct data-quality and governance skills (data quality, MDM, catalogue…).
+    pub gov: f32,
+    /// Distinct skills that build AI systems: ML and GenAI skills other than the words
+    /// "IA" / "intelligence artificielle" themselves, and programming languages.
+    pub ai_tech: f32,
 }
 
 impl Evidence {
@@ -531,6 +624,19 @@ impl Evidence {
             ) && skill_weight(e.key, e.category) >= 1.0
             {
                 ev.core += 1.0;
+            }
+            if (e.category == "database" && e.key != "access")
+                || matches!(e.key, "sql" | "pl_sql" | "t_sql")
+            {
+                ev.db += 1.0;
+            }
+            if e.category == "data_quality_governance" && skill_weight(e.key, e.category) >= 1.0 {
+                ev.gov += 1.0;
+            }
+            if matches!(e.category, "ml" | "genai" | "language")
+                && e.key != "artificial_intelligence"
+            {
+                ev.ai_tech += 1.0;
             }
         }
         ev.roles = scan.roles;
@@ -561,26 +667,56 @@ impl Evidence {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct TitleSignals {
     pub scores: [f32; N_DATA_ROLES],
+    /// The scores given by phrases of more than three letters: an acronym alone ("IA",
+    /// "BI") may be a company's name.
+    pub long_scores: [f32; N_DATA_ROLES],
+    pub lead: bool,
+    pub rome_label: bool,
     pub hint: bool,
     pub adjacent: bool,
     pub not_data: bool,
     pub vague: bool,
     pub dev: bool,
     pub finance: bool,
+    pub law: bool,
+    pub researcher: bool,
 }
 
 impl TitleSignals {
     pub fn from_title(folded_title: &str) -> TitleSignals {
         let mut t = TitleSignals::default();
-        title_rules().scan(folded_title, |_, _, sig| match sig {
-            Role(r, w) => t.scores[r] = t.scores[r].max(w),
+        let (mut lead, mut not_lead, mut admin, mut db_product) = (false, false, false, false);
+        title_rules().scan(folded_title, |start, end, sig| match sig {
+            Role(r, w) => {
+                t.scores[r] = t.scores[r].max(w);
+                if end - start > 3 {
+                    t.long_scores[r] = t.long_scores[r].max(w);
+                }
+            }
             Hint => t.hint = true,
             Adjacent => t.adjacent = true,
             NotData => t.not_data = true,
             Vague => t.vague = true,
             Dev => t.dev = true,
             Finance => t.finance = true,
+            Law => t.law = true,
+            Researcher => t.researcher = true,
+            Lead => lead = true,
+            NotLead => not_lead = true,
+            Admin => admin = true,
+            DbProduct => db_product = true,
+            RomeLabel => t.rome_label = true,
         });
+        t.lead = lead && !not_lead;
+        if admin && db_product {
+            t.scores[DBA] = t.scores[DBA].max(10.0);
+            t.long_scores[DBA] = t.long_scores[DBA].max(10.0);
+        }
+        if t.rome_label {
+            t.scores = [0.0; N_DATA_ROLES];
+            t.long_scores = [0.0; N_DATA_ROLES];
+            t.vague = true;
+        }
         t
     }
 }
@@ -588,13 +724,19 @@ impl TitleSignals {
 /// The decision, given the title signals, the ROME code and the description evidence.
 pub(crate) fn decide(title: &TitleSignals, rome: Option<&str>, ev: &Evidence) -> RoleId {
     let rome = rome.map(str::trim);
-    let prior = rome.and_then(|code| {
+    let rome_prior = rome.and_then(|code| {
         ROME_PRIOR
             .iter()
             .find(|(c, _)| c.eq_ignore_ascii_case(code))
             .map(|&(_, r)| r)
     });
     let weak_rome = rome.is_some_and(|code| ROME_WEAK.iter().any(|c| c.eq_ignore_ascii_case(code)));
+    // An IT or data occupation (ROME M18xx or a data code).
+    let it_rome = rome_prior.is_some()
+        || weak_rome
+        || rome.is_some_and(|c| c.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("M18")));
+    // A title copied from the ROME label says no more than the code itself.
+    let prior = rome_prior.filter(|_| !title.rome_label);
     let evidence = ev.score();
 
     // Best title role, the ROME prior breaking ties.
@@ -609,16 +751,70 @@ pub(crate) fn decide(title: &TitleSignals, rome: Option<&str>, ev: &Evidence) ->
         } else {
             0.0
         };
-        if best.is_none_or(|(_, _, b)| with_prior > b) {
+        // A role named by a phrase of more than three letters (≥ 8) outranks one named by an
+        // acronym alone, whatever the ROME code: in "Data engineer - projet IA" the acronym is
+        // the project's field, the phrase the profession.
+        let long = title.long_scores[r] >= 8.0;
+        let better = match best {
+            None => true,
+            Some((b_r, _, b)) => {
+                let b_long = title.long_scores[b_r] >= 8.0;
+                (long && !b_long) || (long == b_long && with_prior > b)
+            }
+        };
+        if better {
             best = Some((r, s, with_prior));
         }
+    }
+    // An acronym alone ("IA", "BI") in the title of a non-IT occupation, with nothing about
+    // data in the description, is a name ("IA Recrutement"), not a role.
+    if let Some((r, s, _)) = best
+        && s >= 8.0
+        && title.long_scores[r] < 8.0
+        && evidence <= 1.0
+        && !it_rome
+    {
+        best = None;
     }
     let title_score = best.map_or(0.0, |(_, s, _)| s);
 
     if title.not_data && title_score < 10.0 {
         return NOT_DATA;
     }
+    // The head of a data function ("Responsable BI", "Responsable de l'analyse de données",
+    // "Directeur data & IA") is a data manager, unless the title names governance or
+    // statistics, which stay the profession.
+    if title.lead && !title.adjacent && !title.finance {
+        match best {
+            Some((r, s, _)) if s >= 8.0 && !matches!(r, DATA_GOVERNANCE | STATISTICIAN) => {
+                return DATA_MANAGER;
+            }
+            None if title.hint && evidence >= 4.0 => return DATA_MANAGER,
+            _ => {}
+        }
+    }
     if let Some((r, s, _)) = best {
+        // A data-adjacent profession working in the AI field ("Business analyst IA"), or an
+        // analyst of a data-adjacent specialty ("CRM data analyst", "Analyste SIG"): the
+        // specialty is the profession.
+        if title.adjacent && matches!(r, AI_ENGINEER | DATA_ANALYST | BI_ANALYST) && s <= 10.0 {
+            return DATA_ADJACENT;
+        }
+        if r == DBA && (s >= 8.0 || ev.db >= 1.0) {
+            return database_title(ev, evidence);
+        }
+        // A data engineer title naming a BI specialty in full ("Ingénieur data Spotfire",
+        // "Ingénieur data pilotage", "Data engineer Power BI") is a BI developer's.
+        if r == DATA_ENGINEER && title.long_scores[BI_ANALYST] >= 8.0 {
+            return BI_ANALYST;
+        }
+        // A machine-learning researcher models; an engineer puts models in production.
+        if r == ML_ENGINEER && title.researcher {
+            return DATA_SCIENTIST;
+        }
+        if r == AI_ENGINEER && s >= 8.0 && ev.ai_tech <= 0.0 {
+            return ai_without_tech(title, evidence);
+        }
         if s >= 8.0 {
             return r;
         }
@@ -672,13 +868,66 @@ pub(crate) fn decide(title: &TitleSignals, rome: Option<&str>, ev: &Evidence) ->
         } else if title.hint && evidence >= 3.0 {
             return DATA_ANALYST;
         }
+        if title.rome_label {
+            return unconfirmed_data_title(evidence);
+        }
         if evidence >= 3.0 || (evidence >= 2.0 && (title.hint || prior.is_some())) {
             return DATA_ADJACENT;
         }
         return NOT_DATA;
     }
     if evidence >= 5.0 && ev.core >= 3.0 {
+        // A title saying nothing of the job (a generic label) whose description names one
+        // data role again and again: that role.
+        if let Some(r) = ev.best_role(None)
+            && ev.roles[r] >= 2.0
+        {
+            return r;
+        }
         return DATA_ADJACENT;
     }
     NOT_DATA
+}
+
+/// A title about databases ("Administrateur de bases de données", "Gestionnaire de base de
+/// données", "Administrateur systèmes et bases de données"): a DBA when the description lists
+/// database engines or SQL, or names database-administration work (SGBD, backups,
+/// performance) beyond the title's own words; otherwise the job manages records — data
+/// governance when the description is about data quality or governance, else decided by the
+/// evidence. A title without any description evidence is trusted.
+fn database_title(ev: &Evidence, evidence: f32) -> RoleId {
+    // Without any description to read, the title is all there is.
+    let silent = evidence <= 0.0;
+    if silent || ev.db >= 1.0 || ev.roles[DBA] >= 3.0 {
+        DBA
+    } else if ev.gov >= 1.0 || ev.roles[DATA_GOVERNANCE] >= 1.0 {
+        DATA_GOVERNANCE
+    } else {
+        unconfirmed_data_title(evidence)
+    }
+}
+
+/// An AI title whose description names no skill that builds AI (no ML or GenAI tool, no
+/// programming language): the job is about AI, not building it. Legal work on AI is not a data
+/// job; a job steering AI or data projects (evidence ≥ 3: "piloter l'industrialisation de
+/// l'IA", "cadrage de cas d'usage Data & IA") is a data manager's; otherwise (AI adoption,
+/// change management) not a data job.
+fn ai_without_tech(title: &TitleSignals, evidence: f32) -> RoleId {
+    if title.law {
+        NOT_DATA
+    } else if evidence >= 3.0 {
+        DATA_MANAGER
+    } else {
+        NOT_DATA
+    }
+}
+
+/// A title naming a data occupation that the description does not confirm: data-adjacent when
+/// the description still shows some data work, else not a data job.
+fn unconfirmed_data_title(evidence: f32) -> RoleId {
+    if evidence >= 1.5 {
+        DATA_ADJACENT
+    } else {
+        NOT_DATA
+    }
 }

@@ -139,10 +139,15 @@ pub(crate) fn seniority_of(
     if junior {
         return Seniority::Junior;
     }
-    if text.beginner_accepted {
+    // The years the recruiter writes in the description come first: the source's structured
+    // field ("Débutant accepté", "1 an") is often a default that the text contradicts. More
+    // than 15 years is a company's history ("40 années d'expérience en Europe"), not a
+    // requirement.
+    let stated = description_years().filter(|y| *y <= 15.0);
+    if stated.is_none() && text.beginner_accepted {
         return Seniority::Junior;
     }
-    let years = text.experience_years_min.or_else(description_years);
+    let years = stated.or(text.experience_years_min);
     match years {
         Some(y) if y < 2.0 => Seniority::Junior,
         Some(y) if y < 5.0 => Seniority::Mid,

@@ -315,3 +315,159 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn heads_of_a_data_function_are_data_managers() {
+    assert_eq!(
+        role("Responsable de domaine décisionnel / BI", BI_DESC, None),
+        "data_manager"
+    );
+    assert_eq!(
+        role("Responsable de l'analyse de données", DATA_DESC, None),
+        "data_manager"
+    );
+    assert_eq!(role("Data Project Officer", BI_DESC, None), "data_manager");
+    // Governance stays governance; an application owner is not a head of data.
+    assert_eq!(
+        role("Responsable qualité des données", DATA_DESC, None),
+        "data_governance"
+    );
+}
+
+#[test]
+fn database_titles_need_database_work() {
+    let dba = "Vous administrez les SGBD Oracle et PostgreSQL, gérez les sauvegardes.";
+    assert_eq!(role("Administrateur de bases de données", dba, None), "dba");
+    assert_eq!(
+        role("Administrateur systèmes et bases de données", dba, None),
+        "dba"
+    );
+    assert_eq!(role("Administrateur Vertica", dba, None), "dba");
+    let records = "Vous assurez la qualité des données articles et participez à la \
+        gouvernance des données du référentiel produits.";
+    assert_eq!(
+        role("Gestionnaire de base de données", records, None),
+        "data_governance"
+    );
+    assert_eq!(
+        role(
+            "Administrateur de bases de données",
+            "Vous mettez à jour les données clients dans l'ERP et le site.",
+            None
+        ),
+        "not_data"
+    );
+}
+
+#[test]
+fn acronym_titles_and_rome_labels() {
+    // "IA" as an agency's name in a non-IT occupation.
+    assert_eq!(
+        role(
+            "Laveur de vitres - IA Recrutement",
+            PLAIN_DESC,
+            Some("K2204")
+        ),
+        "not_data"
+    );
+    // A ROME label as title: the description decides.
+    assert_eq!(
+        role(
+            "Analyste décisionnel - Business Intelligence",
+            PLAIN_DESC,
+            Some("M1851")
+        ),
+        "not_data"
+    );
+    assert_eq!(
+        role(
+            "Business Analyst Intelligence Artificielle",
+            DATA_DESC,
+            None
+        ),
+        "data_adjacent"
+    );
+    assert_eq!(role("Data Ingénieur", DATA_DESC, None), "data_engineer");
+}
+
+#[test]
+fn ai_titles_need_ai_building_skills() {
+    const AI_DESC: &str = "Vous entraînez des modèles de deep learning avec PyTorch, \
+        construisez des pipelines RAG sur des LLM et les déployez en Python.";
+    const AI_STEERING_DESC: &str = "Vous pilotez le portefeuille de cas d'usage de l'IA, \
+        définissez la gouvernance des données et des modèles, suivez les indicateurs de \
+        performance et coordonnez les projets data et IA avec les métiers.";
+    const AI_ADOPTION_DESC: &str = "Vous animez le club interne sur l'usage de l'IA et \
+        accompagnez la conduite du changement dans les équipes.";
+    assert_eq!(role("Ingénieur IA", AI_DESC, None), "ai_engineer");
+    // AI is the job's subject, not its work.
+    assert_eq!(
+        role("Pilote des projets IA", AI_STEERING_DESC, None),
+        "data_manager"
+    );
+    assert_eq!(
+        role("Chef de projets IA", AI_ADOPTION_DESC, Some("M1814")),
+        "not_data"
+    );
+    assert_eq!(
+        role(
+            "Chercheur en droit et intelligence artificielle",
+            AI_STEERING_DESC,
+            None
+        ),
+        "not_data"
+    );
+    // The AI specialty of a data title.
+    assert_eq!(role("Ingénieur data-IA", AI_DESC, None), "ai_engineer");
+}
+
+#[test]
+fn phrases_outrank_acronyms_and_specialties_qualify_titles() {
+    // The profession's phrase beats the project's acronym, even against the ROME code.
+    assert_eq!(
+        role(
+            "Senior Data Engineer - Innovation IA",
+            DATA_DESC,
+            Some("M1889")
+        ),
+        "data_engineer"
+    );
+    // A data engineer title naming a BI specialty in full.
+    assert_eq!(
+        role("Ingénieur data Spotfire", BI_DESC, Some("M1811")),
+        "bi_analyst"
+    );
+    assert_eq!(role("Ingénieur DATA pilotage", BI_DESC, None), "bi_analyst");
+    assert_eq!(role("Data engineer BI", DATA_DESC, None), "data_engineer");
+    // Machine-learning researchers are data scientists, research engineers ML engineers.
+    assert_eq!(
+        role("Machine Learning Researcher", DATA_DESC, None),
+        "data_scientist"
+    );
+    assert_eq!(
+        role("Machine Learning Research Engineer", DATA_DESC, None),
+        "ml_engineer"
+    );
+}
+
+#[test]
+fn description_years_beat_the_default_field() {
+    let t = OfferText {
+        beginner_accepted: true,
+        ..offer(
+            "Data Analyst",
+            "Vous avez au moins 3 ans d'expérience en SQL.",
+            None,
+        )
+    };
+    assert_eq!(enrich(&t).seniority, Seniority::Mid);
+    let t = OfferText {
+        experience_years_min: Some(1.0),
+        ..offer(
+            "Data Analyst",
+            "Fort de 40 ans d'expérience, notre groupe…",
+            None,
+        )
+    };
+    assert_eq!(enrich(&t).seniority, Seniority::Junior);
+}

@@ -17,7 +17,6 @@ struct Patterns {
     seniority: Regex,
     empty_brackets: Regex,
     separators: Regex,
-    spaces: Regex,
 }
 
 const ENDINGS: &str = "e|es|ne|nes|se|ses|euse|euses|rice|rices|trice|trices|ère|ere|ères|ve|ves|le|les|te|tes|ice|eure|ienne|enne|ette|fe|ée|ee|ées|x";
@@ -46,7 +45,6 @@ fn patterns() -> &'static Patterns {
             )),
             empty_brackets: r(r"[\(\[]\s*[\)\]]"),
             separators: r(r"\s*([\-–—|,/:])\s*(?:[\-–—|,/:]\s*)+"),
-            spaces: r(r"\s+"),
         }
     })
 }
@@ -107,13 +105,50 @@ pub fn normalize_title(title: &str) -> Option<String> {
             s = Cow::Owned(replaced);
         }
     }
-    let s = p.empty_brackets.replace_all(&s, " ");
-    let s = p.separators.replace_all(&s, " $1 ");
-    let s = p.spaces.replace_all(&s, " ");
+    if s.contains(['(', '[']) {
+        s = Cow::Owned(p.empty_brackets.replace_all(&s, " ").into_owned());
+    }
+    if s.chars()
+        .filter(|c| SEPARATORS.contains(c))
+        .nth(1)
+        .is_some()
+    {
+        s = Cow::Owned(p.separators.replace_all(&s, " $1 ").into_owned());
+    }
+    let s = collapse_spaces(&s);
     let trimmed = s.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | '/' | ':' | '·' | '*' | '.')
     });
     (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// The chars of the `separators` pattern: it needs two of them.
+const SEPARATORS: [char; 7] = ['-', '–', '—', '|', ',', '/', ':'];
+
+/// Runs of whitespace (`\s+`, Unicode White_Space) replaced by one space.
+fn collapse_spaces(s: &str) -> Cow<'_, str> {
+    let mut prev_space = false;
+    let needed = s.chars().any(|c| {
+        let space = c.is_whitespace();
+        let needed = space && (c != ' ' || prev_space);
+        prev_space = space;
+        needed
+    });
+    if !needed {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut prev_space = false;
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        if !space {
+            out.push(c);
+        } else if !prev_space {
+            out.push(' ');
+        }
+        prev_space = space;
+    }
+    Cow::Owned(out)
 }
 
 /// A cheap test before the seniority regex: one of its words' stems is in the title.
