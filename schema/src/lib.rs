@@ -14,7 +14,7 @@ pub mod rome;
 
 pub use offer::{
     Company, Contract, ContractType, Location, Offer, OfferId, Remote, Salary, SalaryPeriod,
-    Seniority, SourceLink,
+    Seniority, SourceLink, Territory,
 };
 pub use rome::RomeCode;
 

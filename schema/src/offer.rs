@@ -185,6 +185,22 @@ pub struct Location {
     /// The source states only the country (France-wide or remote offers).
     #[serde(default)]
     pub country_only: bool,
+    /// Where the place is: metropolitan France, an overseas department, an overseas
+    /// collectivity (975, 977, 978, 98x) or abroad; `None` when unknown or country only.
+    pub territory: Option<Territory>,
+}
+
+/// Which part of the world a place belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Territory {
+    /// Metropolitan France, Corsica included.
+    Metropolitan,
+    /// Overseas departments and regions: 971–974, 976.
+    Overseas,
+    /// Overseas collectivities outside the regions of France: 975, 977, 978, 98x.
+    Collectivity,
+    Abroad,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -5,8 +5,8 @@
 //! name (`Ile-de-France`), `France`, or a foreign place (`Allemagne (Frontalier)`,
 //! `Rust, Allemagne`, `Luxembourg`).
 
-use jobmarket_schema::Location;
 use jobmarket_schema::geo::{self, Department, Zone};
+use jobmarket_schema::{Location, Territory};
 
 use super::text::non_empty;
 
@@ -94,6 +94,7 @@ pub fn location(input: &PlaceInput<'_>) -> Location {
             department_code: found.dept.map(|d| d.code.to_string()),
             region_code: found.region_code.map(str::to_string),
             country_only: false,
+            territory: territory(found.dept, found.region_code, false),
             ..Location::default()
         };
     }
@@ -116,7 +117,32 @@ pub fn location(input: &PlaceInput<'_>) -> Location {
         lat: coords.map(|c| c.0),
         lon: coords.map(|c| c.1),
         country_only,
+        territory: territory(
+            dept,
+            region_code,
+            parsed == Label::Other && label.is_some_and(is_foreign_label),
+        ),
     }
+}
+
+/// Metropolitan France, an overseas department, an overseas collectivity or abroad.
+fn territory(
+    dept: Option<&Department>,
+    region_code: Option<&str>,
+    foreign: bool,
+) -> Option<Territory> {
+    let zone = match (dept, region_code) {
+        (Some(d), _) => d.kind,
+        // A region alone: the five overseas regions have codes below 10.
+        (None, Some(code)) if code.len() == 2 && code < "10" => Zone::Overseas,
+        (None, Some(_)) => Zone::Metropolitan,
+        (None, None) => return foreign.then_some(Territory::Abroad),
+    };
+    Some(match zone {
+        Zone::Metropolitan => Territory::Metropolitan,
+        Zone::Overseas => Territory::Overseas,
+        Zone::Collectivity => Territory::Collectivity,
+    })
 }
 
 fn parse_label(label: &str) -> Label<'_> {
@@ -731,6 +757,34 @@ mod tests {
             title: None,
             description: None,
         })
+    }
+
+    #[test]
+    fn every_place_says_its_territory() {
+        let t = |label: &str, commune: Option<&str>| loc(label, commune, None, None).territory;
+        assert_eq!(
+            t("75 - Paris 9e Arrondissement", Some("75109")),
+            Some(Territory::Metropolitan)
+        );
+        assert_eq!(
+            t("2B - BASTIA", Some("2B033")),
+            Some(Territory::Metropolitan)
+        );
+        assert_eq!(
+            t("974 - ST DENIS", Some("97411")),
+            Some(Territory::Overseas)
+        );
+        assert_eq!(
+            t("975 - SAINT PIERRE", Some("97502")),
+            Some(Territory::Collectivity)
+        );
+        assert_eq!(
+            t("988 - Nouméa", Some("98818")),
+            Some(Territory::Collectivity)
+        );
+        assert_eq!(t("Île-de-France", None), Some(Territory::Metropolitan));
+        assert_eq!(t("Allemagne (Frontalier)", None), Some(Territory::Abroad));
+        assert_eq!(t("France", None), None);
     }
 
     #[test]
