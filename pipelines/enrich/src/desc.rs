@@ -4,7 +4,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::fold::{Folded, at_word_boundaries, fold, scan_buffer, scan_pattern};
 use crate::remote::{self, Cue, RemoteCues};
@@ -70,7 +72,9 @@ struct Meaning {
 /// Identical patterns share one meaning; a phrase hiding a skill ("administrateur oracle")
 /// carries it, and a skill pattern hiding a phrase carries the phrase.
 struct Combined {
-    automaton: AhoCorasick,
+    automaton: DFA,
+    /// The unanchored start state of `automaton`.
+    start: StateID,
     meanings: Vec<Meaning>,
 }
 
@@ -161,16 +165,47 @@ fn combined() -> &'static Combined {
                 }
             }
         }
-        let automaton = AhoCorasick::builder()
+        // Searched with our own loop (see [`Combined::find`]); no prefilter, so that only dead
+        // and match states are special.
+        let automaton = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&patterns)
             .expect("description phrases are valid");
+        let start = automaton
+            .start_state(Anchored::No)
+            .expect("unanchored searches are supported");
         Combined {
             automaton,
+            start,
             meanings,
         }
     })
+}
+
+impl Combined {
+    /// The leftmost-longest match in `hay[from..]`: (pattern, start, end). The same search as
+    /// the crate's own, in a tighter loop.
+    #[inline]
+    fn find(&self, hay: &[u8], from: usize) -> Option<(usize, usize, usize)> {
+        let dfa = &self.automaton;
+        let mut sid = self.start;
+        let mut found: Option<(StateID, usize)> = None;
+        for (at, &b) in hay.iter().enumerate().skip(from) {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    found = Some((sid, at + 1));
+                }
+            }
+        }
+        let (sid, end) = found?;
+        let pid = dfa.match_pattern(sid, 0);
+        Some((pid.as_usize(), end - dfa.pattern_len(pid), end))
+    }
 }
 
 /// `inner` occurs in `text` as whole words.
@@ -197,10 +232,20 @@ pub(crate) fn scan_text(
     scan_buffer(s, &mut buf);
     let mut skill_matches: Vec<(usize, usize, u16)> = Vec::new();
     let mut contained: Vec<u16> = Vec::new();
-    for m in c.automaton.find_iter(&buf) {
-        let meaning = &c.meanings[m.pattern().as_usize()];
-        let start = m.start() + usize::from(meaning.lead) - 1;
-        let end = (m.end() - 1).min(s.len());
+    let mut from = 0;
+    while let Some((pattern, mstart, mend)) = c.find(&buf, from) {
+        from = mend;
+        // Cheap rejection first: a match ending in an ASCII letter or digit glued to another one
+        // (" c" in " comprendre") is not at a word boundary.
+        if buf[mend - 1].is_ascii_alphanumeric()
+            && mend - 1 < s.len()
+            && s.as_bytes()[mend - 1].is_ascii_alphanumeric()
+        {
+            continue;
+        }
+        let meaning = &c.meanings[pattern];
+        let start = mstart + usize::from(meaning.lead) - 1;
+        let end = (mend - 1).min(s.len());
         if start >= end
             || !s.is_char_boundary(start)
             || !s.is_char_boundary(end)

@@ -14,16 +14,16 @@ pub(crate) struct Folded<'a> {
 impl<'a> Folded<'a> {
     pub fn new(original: &'a str) -> Self {
         let bytes = original.as_bytes();
-        let mut text: Vec<u8> = Vec::with_capacity(bytes.len() + 8);
+        // Built from `str` pieces (no UTF-8 validation at the end); ASCII is lowercased in one
+        // pass at the end, which leaves the folded forms (already lowercase) unchanged.
+        let mut text = String::with_capacity(bytes.len() + 8);
         let mut changes = Vec::new();
         let mut i = 0;
         let mut buf = String::new();
         while i < bytes.len() {
             let run = ascii_run(&bytes[i..]);
             if run > 0 {
-                let from = text.len();
-                text.extend_from_slice(&bytes[i..i + run]);
-                text[from..].make_ascii_lowercase();
+                text.push_str(&original[i..i + run]);
                 i += run;
                 continue;
             }
@@ -32,14 +32,14 @@ impl<'a> Folded<'a> {
                 && let Some(&second) = bytes.get(i + 1)
                 && (0x80..=0xBF).contains(&second)
             {
-                let folded = LATIN1_FOLD[(second - 0x80) as usize].as_bytes();
+                let folded = LATIN1_FOLD[(second - 0x80) as usize];
                 if !folded.is_empty() {
-                    if folded.len() != 2 || folded != [0xC3, second] {
+                    if folded.len() != 2 || folded.as_bytes() != [0xC3, second] {
                         changes.push((text.len() as u32, folded.len() as u32, i as u32, 2));
                     } else {
                         // Unchanged two-byte char: the offsets stay aligned.
                     }
-                    text.extend_from_slice(folded);
+                    text.push_str(folded);
                     i += 2;
                     continue;
                 }
@@ -55,12 +55,13 @@ impl<'a> Folded<'a> {
                     c.len_utf8() as u32,
                 ));
             }
-            text.extend_from_slice(buf.as_bytes());
+            text.push_str(&buf);
             i += c.len_utf8();
         }
+        text.make_ascii_lowercase();
         Folded {
             original,
-            text: String::from_utf8(text).expect("folding keeps UTF-8"),
+            text,
             changes,
         }
     }
@@ -153,7 +154,7 @@ fn push_folded(c: char, out: &mut String) {
 /// The byte of the scan buffer for a byte of folded text: separators become spaces, so that
 /// patterns prefixed with a space match only at word starts.
 #[inline]
-pub(crate) fn scan_byte(b: u8) -> u8 {
+pub(crate) const fn scan_byte(b: u8) -> u8 {
     match b {
         b'\t' | b'\n' | b'\r' | b'(' | b')' | b',' | b';' | b':' | b'!' | b'?' | b'"' | b'\''
         | b'/' | b'[' | b']' | b'{' | b'}' | b'|' | b'*' | b'=' | b'<' | b'>' | b'\\' => b' ',
@@ -167,9 +168,23 @@ pub(crate) fn scan_buffer(folded: &str, out: &mut Vec<u8>) {
     out.clear();
     out.reserve(folded.len() + 2);
     out.push(b' ');
-    out.extend(folded.bytes().map(scan_byte));
+    out.extend_from_slice(folded.as_bytes());
+    for b in &mut out[1..] {
+        *b = SCAN_BYTES[usize::from(*b)];
+    }
     out.push(b' ');
 }
+
+/// [`scan_byte`] as a table.
+static SCAN_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = scan_byte(b as u8);
+        b += 1;
+    }
+    t
+};
 
 /// A pattern for the scan buffer: folded, separators mapped, a leading space when it starts
 /// with a letter or digit (and a trailing one too when `whole_token`). Returns the pattern and

@@ -55,71 +55,83 @@ fn patterns() -> &'static Patterns {
 /// left.
 pub fn normalize_title(title: &str) -> Option<String> {
     let p = patterns();
-    let has = |chars: &[char]| title.contains(chars);
     let mut s: Cow<str> = Cow::Borrowed(title);
-    if has(&['(', '[']) {
-        s = Cow::Owned(p.bracket_marks.replace_all(&s, " ").into_owned());
-        s = Cow::Owned(p.glued_endings.replace_all(&s, "$1").into_owned());
+    // Each step runs only when its pattern can match (it needs one of these chars, looked for in
+    // the text as the previous steps left it) and copies the text only when it matched.
+    if s.contains(['(', '[']) {
+        replace(&mut s, &p.bracket_marks, " ");
+        if s.contains('(') {
+            replace(&mut s, &p.glued_endings, "$1");
+        }
     }
-    if has(&['/', '\\', '-']) {
-        s = Cow::Owned(p.bare_marks.replace_all(&s, " ").into_owned());
+    if s.contains(['/', '\\', '-']) {
+        replace(&mut s, &p.bare_marks, " ");
     }
-    if has(&['/']) {
-        s = Cow::Owned(p.slash_endings.replace_all(&s, "$1").into_owned());
-        let replaced = p
-            .pairs
-            .replace_all(&s, |c: &Captures<'_>| {
-                let (a, b) = (&c[1], &c[2]);
-                if is_gender_pair(a, b) {
-                    a.to_string()
-                } else {
-                    c[0].to_string()
-                }
-            })
-            .into_owned();
-        s = Cow::Owned(replaced);
+    if s.contains('/') {
+        replace(&mut s, &p.slash_endings, "$1");
     }
-    if has(&['.', '·', '•', '‧']) {
-        s = Cow::Owned(p.dot_endings.replace_all(&s, "$1").into_owned());
+    if s.contains('/') {
+        let replaced = p.pairs.replace_all(&s, |c: &Captures<'_>| {
+            let (a, b) = (&c[1], &c[2]);
+            if is_gender_pair(a, b) {
+                a.to_string()
+            } else {
+                c[0].to_string()
+            }
+        });
+        if let Cow::Owned(o) = replaced {
+            s = Cow::Owned(o);
+        }
+    }
+    if s.contains(['.', '·', '•', '‧']) {
+        replace(&mut s, &p.dot_endings, "$1");
     }
     if may_have_seniority(&s) {
-        // Each match takes the char after it: a second pass catches adjacent words.
+        // Each match takes the char after it: a second pass catches adjacent words (none when
+        // the first pass changed nothing).
         for _ in 0..2 {
-            let replaced = p
-                .seniority
-                .replace_all(&s, |c: &Captures<'_>| {
-                    let m = c.get(0).expect("whole match");
-                    let after = fold(&s[m.end()..]);
-                    let after = after.trim_start();
-                    let keeps = m.as_str().to_lowercase().contains("apprentissage")
-                        && ["automatique", "statistique", "profond", "machine"]
-                            .iter()
-                            .any(|w| after.starts_with(w));
-                    if keeps {
-                        m.as_str().to_string()
-                    } else {
-                        format!("{} {}", &c[1], &c[2])
-                    }
-                })
-                .into_owned();
-            s = Cow::Owned(replaced);
+            let replaced = p.seniority.replace_all(&s, |c: &Captures<'_>| {
+                let m = c.get(0).expect("whole match");
+                let after = fold(&s[m.end()..]);
+                let after = after.trim_start();
+                let keeps = m.as_str().to_lowercase().contains("apprentissage")
+                    && ["automatique", "statistique", "profond", "machine"]
+                        .iter()
+                        .any(|w| after.starts_with(w));
+                if keeps {
+                    m.as_str().to_string()
+                } else {
+                    format!("{} {}", &c[1], &c[2])
+                }
+            });
+            match replaced {
+                Cow::Owned(o) => s = Cow::Owned(o),
+                Cow::Borrowed(_) => break,
+            }
         }
     }
     if s.contains(['(', '[']) {
-        s = Cow::Owned(p.empty_brackets.replace_all(&s, " ").into_owned());
+        replace(&mut s, &p.empty_brackets, " ");
     }
     if s.chars()
         .filter(|c| SEPARATORS.contains(c))
         .nth(1)
         .is_some()
     {
-        s = Cow::Owned(p.separators.replace_all(&s, " $1 ").into_owned());
+        replace(&mut s, &p.separators, " $1 ");
     }
     let s = collapse_spaces(&s);
     let trimmed = s.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | '/' | ':' | '·' | '*' | '.')
     });
     (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// Replaces the matches of `re` in `s`, copying `s` only when there is one.
+fn replace(s: &mut Cow<'_, str>, re: &Regex, with: &str) {
+    if let Cow::Owned(o) = re.replace_all(s, with) {
+        *s = Cow::Owned(o);
+    }
 }
 
 /// The chars of the `separators` pattern: it needs two of them.
