@@ -557,7 +557,11 @@ pub fn place_in_statement(description: &str) -> Option<TitlePlace> {
             let at = from + at;
             let start = at + phrase.len();
             from = start;
-            let before = &folded[folded.floor_char_boundary(at.saturating_sub(30))..at];
+            let mut from_before = at.saturating_sub(30);
+            while !folded.is_char_boundary(from_before) {
+                from_before -= 1;
+            }
+            let before = &folded[from_before..at];
             if needs_job && !before.contains("poste") {
                 continue;
             }
