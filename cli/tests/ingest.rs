@@ -28,7 +28,8 @@ async fn collects_every_offer_exactly_once_despite_faults() {
         new_offer_every: Some(25),
         ..SimConfig::default()
     };
-    let sim = start_sim(config.clone()).await;
+    let scenario = Scenario::start(config.clone()).await;
+    let (sim, data) = (&scenario.sim, &scenario.data);
     let m1811 = sim.matching_ids(&[("codeROME", "M1811")]).unwrap();
     assert!(
         m1811.len() > 3150,
@@ -36,13 +37,11 @@ async fn collects_every_offer_exactly_once_despite_faults() {
         m1811.len()
     );
 
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let outcome = run_ok(ingest_command(&sim, &config, &data, &[])).await;
+    let outcome = run_ok(scenario.ingest(&[])).await;
 
-    let report = last_report(&data);
-    let expected = expected_ids(&sim, &default_searches(), &window_end(&report));
-    let collected = collected_ids(&data);
+    let report = last_report(data);
+    let expected = expected_ids(sim, &default_searches(), &window_end(&report));
+    let collected = collected_ids(data);
     assert!(
         expected.len() >= 6_000,
         "profile should match most offers ({})",
@@ -102,7 +101,7 @@ async fn collects_every_offer_exactly_once_despite_faults() {
     assert!(outcome.stdout.contains("complete"), "{}", outcome.stdout);
 
     // The secret never lands on disk or in the output.
-    for file in all_files(&data) {
+    for file in all_files(data) {
         let bytes = std::fs::read(&file).unwrap();
         assert!(
             !bytes
@@ -131,20 +130,13 @@ async fn honours_retry_after_when_the_quota_is_lower_than_expected() {
         reported_expires_in: Some(1499),
         ..SimConfig::default()
     };
-    let sim = start_sim(config.clone()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    run_ok(ingest_command(
-        &sim,
-        &config,
-        &data,
-        &["--keywords", "", "--rate", "10"],
-    ))
-    .await;
+    let scenario = Scenario::start(config.clone()).await;
+    let (sim, data) = (&scenario.sim, &scenario.data);
+    run_ok(scenario.ingest(&["--keywords", "", "--rate", "10"])).await;
 
-    let report = last_report(&data);
-    let expected = expected_ids(&sim, &default_searches()[..1], &window_end(&report));
-    assert_eq!(collected_ids(&data), expected);
+    let report = last_report(data);
+    let expected = expected_ids(sim, &default_searches()[..1], &window_end(&report));
+    assert_eq!(collected_ids(data), expected);
     let stats = sim.stats();
     assert!(
         stats.rate_limited > 0,
@@ -171,23 +163,22 @@ async fn an_incremental_run_fetches_only_what_is_new_and_a_full_run_refreshes_la
         seed: 11,
         ..SimConfig::default()
     };
-    let sim = start_sim(config.clone()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
+    let scenario = Scenario::start(config.clone()).await;
+    let (sim, data) = (&scenario.sim, &scenario.data);
 
-    run_ok(ingest_command(&sim, &config, &data, &[])).await;
-    let first = last_report(&data);
+    run_ok(scenario.ingest(&[])).await;
+    let first = last_report(data);
     let first_calls = first["http"]["calls"].as_u64().unwrap();
-    let before = collected_ids(&data);
+    let before = collected_ids(data);
 
     tokio::time::sleep(Duration::from_millis(1100)).await;
     let added = sim.add_offers(40, chrono::Utc::now());
     tokio::time::sleep(Duration::from_millis(1100)).await;
-    run_ok(ingest_command(&sim, &config, &data, &[])).await;
-    let second = last_report(&data);
+    run_ok(scenario.ingest(&[])).await;
+    let second = last_report(data);
     assert_eq!(second["mode"], "incremental");
-    let after = collected_ids(&data);
-    let expected = expected_ids(&sim, &default_searches(), &window_end(&second));
+    let after = collected_ids(data);
+    let expected = expected_ids(sim, &default_searches(), &window_end(&second));
     assert_eq!(after, expected, "incremental run missed or invented offers");
     let new: Vec<_> = after.difference(&before).collect();
     assert!(
@@ -205,10 +196,10 @@ async fn an_incremental_run_fetches_only_what_is_new_and_a_full_run_refreshes_la
     );
 
     // A full run sees every offer again: last_seen moves, first_seen stays.
-    run_ok(ingest_command(&sim, &config, &data, &["--full"])).await;
-    let third = last_report(&data);
+    run_ok(scenario.ingest(&["--full"])).await;
+    let third = last_report(data);
     assert_eq!(third["mode"], "full");
-    for offer in offers(&data) {
+    for offer in offers(data) {
         assert_eq!(offer["last_seen_at"], third["window_end"]);
         let id = offer["source_id"].as_str().unwrap();
         let first_seen = if before.contains(id) {
@@ -227,14 +218,13 @@ async fn sample_fetches_one_page_and_is_no_baseline() {
         seed: 5,
         ..SimConfig::default()
     };
-    let sim = start_sim(config.clone()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    run_ok(ingest_command(&sim, &config, &data, &["--sample"])).await;
-    let report = last_report(&data);
+    let scenario = Scenario::start(config.clone()).await;
+    let (_sim, data) = (&scenario.sim, &scenario.data);
+    run_ok(scenario.ingest(&["--sample"])).await;
+    let report = last_report(data);
     assert_eq!(report["mode"], "sample");
     assert_eq!(report["http"]["calls"], 1);
-    assert_eq!(collected_ids(&data).len(), 150);
+    assert_eq!(collected_ids(data).len(), 150);
     assert!(
         !data
             .join("state")
@@ -251,20 +241,13 @@ async fn limit_stops_after_that_many_offers() {
         seed: 8,
         ..SimConfig::default()
     };
-    let sim = start_sim(config.clone()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    run_ok(ingest_command(
-        &sim,
-        &config,
-        &data,
-        &["--limit", "400", "--concurrency", "1"],
-    ))
-    .await;
-    let report = last_report(&data);
+    let scenario = Scenario::start(config.clone()).await;
+    let (_sim, data) = (&scenario.sim, &scenario.data);
+    run_ok(scenario.ingest(&["--limit", "400", "--concurrency", "1"])).await;
+    let report = last_report(data);
     assert_eq!(report["mode"], "sample");
     assert_eq!(report["complete"], false);
-    let collected = collected_ids(&data).len();
+    let collected = collected_ids(data).len();
     assert!(
         (400..550).contains(&collected),
         "{collected} offers for --limit 400"
@@ -284,10 +267,9 @@ async fn wrong_credentials_fail_with_a_clear_message_and_no_secret() {
         offers: 50,
         ..SimConfig::default()
     };
-    let sim = start_sim(config.clone()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let mut command = ingest_command(&sim, &config, &data, &[]);
+    let scenario = Scenario::start(config.clone()).await;
+    let (_sim, data) = (&scenario.sim, &scenario.data);
+    let mut command = scenario.ingest(&[]);
     command.env("FT_API_CLIENT_SECRET", "wrong-secret-value-123");
     let outcome = run(command).await;
     assert!(!outcome.success);
@@ -305,10 +287,10 @@ async fn wrong_credentials_fail_with_a_clear_message_and_no_secret() {
         !outcome.stderr.contains("wrong-secret-value-123")
             && !outcome.stdout.contains("wrong-secret-value-123")
     );
-    let report = last_report(&data);
+    let report = last_report(data);
     assert_eq!(report["status"], "failed");
 
-    let mut command = ingest_command(&sim, &config, &data, &[]);
+    let mut command = scenario.ingest(&[]);
     command
         .env("FT_API_CLIENT_ID", "")
         .env("FT_API_CLIENT_SECRET", "");
@@ -327,16 +309,9 @@ async fn a_bad_search_parameter_names_the_api_message() {
         offers: 50,
         ..SimConfig::default()
     };
-    let sim = start_sim(config.clone()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let outcome = run(ingest_command(
-        &sim,
-        &config,
-        &data,
-        &["--keywords", "x", "--rome-codes", ""],
-    ))
-    .await;
+    let scenario = Scenario::start(config.clone()).await;
+    let (_sim, _data) = (&scenario.sim, &scenario.data);
+    let outcome = run(scenario.ingest(&["--keywords", "x", "--rome-codes", ""])).await;
     assert!(!outcome.success);
     assert!(outcome.stderr.contains("motsCles"), "{}", outcome.stderr);
 }

@@ -25,15 +25,14 @@ async fn killed_twice_midway_then_resumed_collects_the_same_set() {
         fault_5xx_rate: 0.02,
         ..SimConfig::default()
     };
-    let sim = start_sim(config.clone()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
+    let scenario = Scenario::start(config.clone()).await;
+    let (sim, data) = (&scenario.sim, &scenario.data);
     let args = ["--keywords", "data,machine learning"];
 
     for kill_after in [4, 15] {
-        let mut child = ingest_command(&sim, &config, &data, &args).spawn().unwrap();
+        let mut child = scenario.ingest(&args).spawn().unwrap();
         let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
-        while pages_done(&data) < kill_after {
+        while pages_done(data) < kill_after {
             assert!(
                 tokio::time::Instant::now() < deadline,
                 "ingest made no progress"
@@ -50,11 +49,11 @@ async fn killed_twice_midway_then_resumed_collects_the_same_set() {
             "the interrupted run is remembered"
         );
     }
-    let pages_before_resume = pages_done(&data);
+    let pages_before_resume = pages_done(data);
 
-    let outcome = run_ok(ingest_command(&sim, &config, &data, &args)).await;
+    let outcome = run_ok(scenario.ingest(&args)).await;
     assert!(outcome.stdout.contains("resumed"), "{}", outcome.stdout);
-    let report = last_report(&data);
+    let report = last_report(data);
     assert_eq!(report["resumed"], true);
     assert_eq!(report["complete"], true, "{report:#}");
 
@@ -66,7 +65,7 @@ async fn killed_twice_midway_then_resumed_collects_the_same_set() {
         .into_iter()
         .filter(|(p, v)| *p == "codeROME" || v == "data" || v == "machine learning")
         .collect();
-    assert_eq!(collected_ids(&data), expected_ids(&sim, &searches, &end));
+    assert_eq!(collected_ids(data), expected_ids(sim, &searches, &end));
 
     // Only one run folder: the resumed run is the interrupted one, not a new one.
     let runs = std::fs::read_dir(data.join("state").join(SOURCE).join("runs"))
@@ -75,10 +74,7 @@ async fn killed_twice_midway_then_resumed_collects_the_same_set() {
     assert_eq!(runs, 1);
     // No page was journaled twice, and the resumed process fetched only what remained.
     let mut seen = HashSet::new();
-    for entry in journal_entries(&data)
-        .iter()
-        .filter(|e| e["kind"] == "page")
-    {
+    for entry in journal_entries(data).iter().filter(|e| e["kind"] == "page") {
         let key = (entry["slice"].to_string(), entry["start"].as_u64().unwrap());
         assert!(seen.insert(key.clone()), "page {key:?} journaled twice");
     }

@@ -11,6 +11,31 @@ use serde_json::Value;
 
 pub const SOURCE: &str = "francetravail";
 
+/// A simulator and an empty data directory for one test.
+pub struct Scenario {
+    pub sim: SimHandle,
+    pub config: SimConfig,
+    pub data: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Scenario {
+    pub async fn start(config: SimConfig) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        Scenario {
+            sim: start_sim(config.clone()).await,
+            data: dir.path().join("data"),
+            config,
+            _dir: dir,
+        }
+    }
+
+    /// `jobmarket ingest francetravail <args>` against this scenario's simulator and data.
+    pub fn ingest(&self, args: &[&str]) -> tokio::process::Command {
+        ingest_command(&self.sim, &self.config, &self.data, args)
+    }
+}
+
 pub async fn start_sim(config: SimConfig) -> SimHandle {
     jobmarket_francetravail_sim::start(config, "127.0.0.1:0".parse().unwrap())
         .await
