@@ -18,6 +18,28 @@ fn client_config(sim: &jobmarket_francetravail_sim::SimHandle, config: &SimConfi
     ft
 }
 
+/// Runs a collection of `options` against a new simulator of `config`, into a temporary
+/// data directory (kept alive by the returned guard).
+async fn collect(
+    config: &SimConfig,
+    options: &CrawlOptions,
+) -> (
+    jobmarket_francetravail_sim::SimHandle,
+    tempfile::TempDir,
+    DataDir,
+    jobmarket_ingest::report::RunReport,
+) {
+    let sim = jobmarket_francetravail_sim::start(config.clone(), "127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::new(dir.path());
+    let report = run_ingest(&data, client_config(&sim, config), options, &mut NoProgress)
+        .await
+        .unwrap();
+    (sim, dir, data, report)
+}
+
 fn collected(data: &DataDir) -> BTreeSet<String> {
     jobmarket_ingest::merge::read_offers(&data.offers_file("francetravail"))
         .unwrap()
@@ -36,11 +58,6 @@ async fn a_bulk_import_in_one_instant_is_split_by_department() {
         rate_per_sec: 0,
         ..SimConfig::default()
     };
-    let sim = jobmarket_francetravail_sim::start(config.clone(), "127.0.0.1:0".parse().unwrap())
-        .await
-        .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let data = DataDir::new(dir.path());
     let rome: Vec<String> = jobmarket_schema::rome::DATA_ROME_CODES
         .iter()
         .map(|(c, _)| (*c).to_owned())
@@ -49,14 +66,7 @@ async fn a_bulk_import_in_one_instant_is_split_by_department() {
         profile: Profile::custom(Some(rome.clone()), Some(vec![]), vec![]),
         ..CrawlOptions::default()
     };
-    let report = run_ingest(
-        &data,
-        client_config(&sim, &config),
-        &options,
-        &mut NoProgress,
-    )
-    .await
-    .unwrap();
+    let (sim, _dir, data, report) = collect(&config, &options).await;
 
     let end = report.window_end.format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let rome = rome.join(",");
@@ -122,25 +132,13 @@ async fn since_limits_the_window() {
         rate_per_sec: 0,
         ..SimConfig::default()
     };
-    let sim = jobmarket_francetravail_sim::start(config.clone(), "127.0.0.1:0".parse().unwrap())
-        .await
-        .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let data = DataDir::new(dir.path());
     let since = config.anchor - chrono::Duration::days(10);
     let options = CrawlOptions {
         profile: Profile::custom(Some(vec!["M1811".into()]), Some(vec![]), vec![]),
         since: Some(since),
         ..CrawlOptions::default()
     };
-    let report = run_ingest(
-        &data,
-        client_config(&sim, &config),
-        &options,
-        &mut NoProgress,
-    )
-    .await
-    .unwrap();
+    let (sim, _dir, data, report) = collect(&config, &options).await;
     let offers = jobmarket_ingest::merge::read_offers(&data.offers_file("francetravail")).unwrap();
     assert!(!offers.is_empty());
     assert!(
