@@ -95,11 +95,13 @@ impl<'a> Folded<'a> {
 /// The length of the leading ASCII bytes of `b`, eight bytes at a time.
 #[inline]
 fn ascii_run(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut n = 0;
     while let Some(chunk) = b.get(n..n + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        if word & 0x8080_8080_8080_8080 != 0 {
-            break;
+        let high = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) & HIGH;
+        if high != 0 {
+            // the first byte with its high bit set
+            return n + (high.trailing_zeros() / 8) as usize;
         }
         n += 8;
     }
