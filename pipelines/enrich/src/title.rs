@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use regex::{Captures, Regex};
 
 use crate::fold::fold;
@@ -55,7 +56,7 @@ fn patterns() -> &'static Patterns {
 /// left.
 pub fn normalize_title(title: &str) -> Option<String> {
     let p = patterns();
-    let mut s: Cow<str> = Cow::Borrowed(title);
+    let mut s: Cow<str> = Cow::Borrowed(without_gender_suffix(title));
     // Each step runs only when its pattern can match (it needs one of these chars, looked for in
     // the text as the previous steps left it) and copies the text only when it matched.
     if s.contains(['(', '[']) {
@@ -127,6 +128,22 @@ pub fn normalize_title(title: &str) -> Option<String> {
     (!trimmed.is_empty()).then(|| trimmed.to_string())
 }
 
+/// The title without the `(H/F)` or `(F/H)` that ends most titles, removed as the bracket
+/// pattern would (with the spaces before it) but without running the regexes that a `/` or a
+/// `(` calls for.
+fn without_gender_suffix(title: &str) -> &str {
+    let t = title.trim_end();
+    match t.len().checked_sub(5) {
+        Some(at)
+            if t.is_char_boundary(at)
+                && (t[at..].eq_ignore_ascii_case("(h/f)") || t[at..].eq_ignore_ascii_case("(f/h)")) =>
+        {
+            t[..at].trim_end()
+        }
+        _ => title,
+    }
+}
+
 /// Replaces the matches of `re` in `s`, copying `s` only when there is one.
 fn replace(s: &mut Cow<'_, str>, re: &Regex, with: &str) {
     if let Cow::Owned(o) = re.replace_all(s, with) {
@@ -165,23 +182,26 @@ fn collapse_spaces(s: &str) -> Cow<'_, str> {
 
 /// A cheap test before the seniority regex: one of its words' stems is in the title.
 fn may_have_seniority(title: &str) -> bool {
-    let folded = fold(title);
-    [
-        "stag",
-        "altern",
-        "apprenti",
-        "intern",
-        "junior",
-        "senior",
-        "sr",
-        "jr",
-        "confirm",
-        "experiment",
-        "debutant",
-        "diplom",
-    ]
-    .iter()
-    .any(|w| folded.contains(w))
+    static STEMS: OnceLock<AhoCorasick> = OnceLock::new();
+    STEMS
+        .get_or_init(|| {
+            AhoCorasick::new([
+                "stag",
+                "altern",
+                "apprenti",
+                "intern",
+                "junior",
+                "senior",
+                "sr",
+                "jr",
+                "confirm",
+                "experiment",
+                "debutant",
+                "diplom",
+            ])
+            .expect("stems are valid")
+        })
+        .is_match(&fold(title))
 }
 
 /// `Développeur / Développeuse`, `Chargé / Chargée`: two forms of one word.
