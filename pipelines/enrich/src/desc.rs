@@ -75,6 +75,10 @@ struct Combined {
     automaton: DFA,
     /// The unanchored start state of `automaton`.
     start: StateID,
+    cuts: Cuts,
+    /// The patterns, to check [`Combined::find_all`] against the crate's own search.
+    #[cfg(test)]
+    patterns: Vec<Vec<u8>>,
     meanings: Vec<Meaning>,
 }
 
@@ -175,7 +179,11 @@ fn combined() -> &'static Combined {
         let start = automaton
             .start_state(Anchored::No)
             .expect("unanchored searches are supported");
+
         Combined {
+            cuts: Cuts::new(&patterns),
+            #[cfg(test)]
+            patterns: patterns.clone(),
             automaton,
             start,
             meanings,
@@ -183,28 +191,117 @@ fn combined() -> &'static Combined {
     })
 }
 
-impl Combined {
-    /// The leftmost-longest match in `hay[from..]`: (pattern, start, end). The same search as
-    /// the crate's own, in a tighter loop.
-    #[inline]
-    fn find(&self, hay: &[u8], from: usize) -> Option<(usize, usize, usize)> {
-        let dfa = &self.automaton;
-        let mut sid = self.start;
-        let mut found: Option<(StateID, usize)> = None;
-        for (at, &b) in hay.iter().enumerate().skip(from) {
-            sid = dfa.next_state(Anchored::No, sid, b);
-            if dfa.is_special(sid) {
-                if dfa.is_dead(sid) {
-                    break;
-                }
-                if dfa.is_match(sid) {
-                    found = Some((sid, at + 1));
-                }
+/// Byte pairs that occur in no pattern, as a bitmap indexed by `first << 8 | second`: a text
+/// cut between them has no match across the cut, so the leftmost-longest matches of its two
+/// parts are those of the whole.
+struct Cuts(Vec<u64>);
+
+impl Cuts {
+    fn new(patterns: &[Vec<u8>]) -> Self {
+        let mut bits = vec![u64::MAX; 1 << 10];
+        for p in patterns {
+            for w in p.windows(2) {
+                let pair = usize::from(w[0]) << 8 | usize::from(w[1]);
+                bits[pair / 64] &= !(1 << (pair % 64));
             }
         }
-        let (sid, end) = found?;
-        let pid = dfa.match_pattern(sid, 0);
-        Some((pid.as_usize(), end - dfa.pattern_len(pid), end))
+        Cuts(bits)
+    }
+
+    /// The first position after `from` where `hay` may be cut, or `end`.
+    fn after(&self, hay: &[u8], from: usize, end: usize) -> usize {
+        (from + 1..end)
+            .find(|&i| {
+                let pair = usize::from(hay[i - 1]) << 8 | usize::from(hay[i]);
+                self.0[pair / 64] & (1 << (pair % 64)) != 0
+            })
+            .unwrap_or(end)
+    }
+}
+
+/// Where a walk of the automaton is: position, state, and the longest match so far of the
+/// current search (state, end). Kept in locals by the loops: a walk is a chain of dependent
+/// table loads, which a round trip through memory would lengthen.
+type Walk = (usize, StateID, Option<(StateID, usize)>);
+
+impl Combined {
+    /// The leftmost-longest matches in `hay`, in order: (pattern, start, end). The same search
+    /// as the crate's own, in our own loop. The text is cut in two and both parts are walked
+    /// together: the processor overlaps the two chains of loads. When one part is done, what
+    /// is left of the other is cut again.
+    fn find_all(&self, hay: &[u8], out: &mut Vec<(usize, usize, usize)>) {
+        /// Below this many bytes, a part is not cut again.
+        const SMALL: usize = 64;
+        let dfa = &self.automaton;
+        let first = out.len();
+        let cut = self.cuts.after(hay, hay.len() / 2, hay.len());
+        let (mut a, mut a_end, mut sa, mut fa) = (0, cut, self.start, None);
+        let (mut b, mut b_end, mut sb, mut fb) = (cut, hay.len(), self.start, None);
+        loop {
+            while a < a_end && b < b_end {
+                sa = dfa.next_state(Anchored::No, sa, hay[a]);
+                sb = dfa.next_state(Anchored::No, sb, hay[b]);
+                a += 1;
+                b += 1;
+                if dfa.is_special(sa) || dfa.is_special(sb) || a == a_end || b == b_end {
+                    (a, sa, fa) = self.settle((a, sa, fa), a_end, out);
+                    (b, sb, fb) = self.settle((b, sb, fb), b_end, out);
+                }
+            }
+            // One part is done: the other one goes on in `a`.
+            if a == a_end {
+                (a, a_end, sa, fa) = (b, b_end, sb, fb);
+            }
+            if a_end - a < SMALL {
+                break;
+            }
+            let cut = self.cuts.after(hay, a + (a_end - a) / 2, a_end);
+            if cut == a_end {
+                break;
+            }
+            (b, b_end, sb, fb) = (cut, a_end, self.start, None);
+            a_end = cut;
+        }
+        while a < a_end {
+            sa = dfa.next_state(Anchored::No, sa, hay[a]);
+            a += 1;
+            if dfa.is_special(sa) || a == a_end {
+                (a, sa, fa) = self.settle((a, sa, fa), a_end, out);
+            }
+        }
+        // The parts' matches are in order within each part, and never overlap.
+        out[first..].sort_unstable_by_key(|&(_, start, _)| start);
+    }
+
+    /// After a step: records a match state, and ends the current search at a dead state or at
+    /// `end` (the next search starts after its match, if any).
+    #[inline]
+    fn settle(
+        &self,
+        (at, sid, mut found): Walk,
+        end: usize,
+        out: &mut Vec<(usize, usize, usize)>,
+    ) -> Walk {
+        let dfa = &self.automaton;
+        let mut done = at == end;
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                done = true;
+            } else if dfa.is_match(sid) {
+                found = Some((sid, at));
+            }
+        }
+        if !done {
+            return (at, sid, found);
+        }
+        match found {
+            Some((sid, match_end)) => {
+                let pid = dfa.match_pattern(sid, 0);
+                out.push((pid.as_usize(), match_end - dfa.pattern_len(pid), match_end));
+                (match_end, self.start, None)
+            }
+            None => (end, sid, None),
+        }
     }
 }
 
@@ -232,9 +329,9 @@ pub(crate) fn scan_text(
     scan_buffer(s, &mut buf);
     let mut skill_matches: Vec<(usize, usize, u16)> = Vec::new();
     let mut contained: Vec<u16> = Vec::new();
-    let mut from = 0;
-    while let Some((pattern, mstart, mend)) = c.find(&buf, from) {
-        from = mend;
+    let mut matches = Vec::new();
+    c.find_all(&buf, &mut matches);
+    for (pattern, mstart, mend) in matches {
         // Cheap rejection first: a match ending in an ASCII letter or digit glued to another one
         // (" c" in " comprendre") is not at a word boundary.
         if buf[mend - 1].is_ascii_alphanumeric()
@@ -291,6 +388,76 @@ fn apply(s: &str, start: usize, end: usize, phrase: Phrase, out: &mut DescScan) 
                     out.years = digits.parse().ok().filter(|y: &f32| *y <= 40.0);
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod find_tests {
+    use super::*;
+    use aho_corasick::AhoCorasick;
+    use proptest::prelude::*;
+
+    /// The crate's own leftmost-longest search over the same patterns.
+    fn reference(hay: &[u8]) -> Vec<(usize, usize, usize)> {
+        static REFERENCE: OnceLock<AhoCorasick> = OnceLock::new();
+        REFERENCE
+            .get_or_init(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&combined().patterns)
+                    .expect("patterns are valid")
+            })
+            .find_iter(hay)
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .collect()
+    }
+
+    fn ours(hay: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        combined().find_all(hay, &mut out);
+        out
+    }
+
+    #[test]
+    fn finds_what_the_crate_finds_in_real_descriptions() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/francetravail/offers.jsonl"
+        );
+        let Ok(text) = std::fs::read_to_string(path) else {
+            assert!(std::env::var_os("CI").is_none(), "{path} is missing in CI");
+            eprintln!("skipped: {path} not found (../shared is absent)");
+            return;
+        };
+        let mut buf = Vec::new();
+        let mut compared = 0;
+        for line in text.lines() {
+            let offer: serde_json::Value = serde_json::from_str(line).expect("json line");
+            let Some(description) = offer["description"].as_str() else {
+                continue;
+            };
+            scan_buffer(&Folded::new(description).text, &mut buf);
+            assert_eq!(ours(&buf), reference(&buf), "in {}", offer["id"]);
+            compared += 1;
+        }
+        assert!(compared > 9_000, "only {compared} descriptions");
+    }
+
+    proptest! {
+        /// Texts made of pattern pieces, spaces and signs: many matches, many near-misses.
+        #[test]
+        fn finds_what_the_crate_finds_in_pattern_soup(
+            pieces in proptest::collection::vec((0usize..2000, 0usize..40, 0usize..6), 0..120)
+        ) {
+            let patterns = &combined().patterns;
+            let mut hay = vec![b' '];
+            for (p, len, glue) in pieces {
+                let pattern = &patterns[p % patterns.len()];
+                hay.extend_from_slice(&pattern[..len.min(pattern.len())]);
+                hay.extend_from_slice([" ", "", ". ", "s", "-", " de "][glue].as_bytes());
+            }
+            prop_assert_eq!(ours(&hay), reference(&hay));
         }
     }
 }

@@ -136,7 +136,8 @@ fn without_gender_suffix(title: &str) -> &str {
     match t.len().checked_sub(5) {
         Some(at)
             if t.is_char_boundary(at)
-                && (t[at..].eq_ignore_ascii_case("(h/f)") || t[at..].eq_ignore_ascii_case("(f/h)")) =>
+                && (t[at..].eq_ignore_ascii_case("(h/f)")
+                    || t[at..].eq_ignore_ascii_case("(f/h)")) =>
         {
             t[..at].trim_end()
         }
