@@ -226,51 +226,38 @@ type Walk = (usize, StateID, Option<(StateID, usize)>);
 
 impl Combined {
     /// The leftmost-longest matches in `hay`, in order: (pattern, start, end). The same search
-    /// as the crate's own, in our own loop. The text is cut in two and both parts are walked
-    /// together: the processor overlaps the two chains of loads. When one part is done, what
-    /// is left of the other is cut again.
+    /// as the crate's own, in our own loop. The text is cut in two and both halves are walked
+    /// together: the processor overlaps the two chains of dependent table loads.
     fn find_all(&self, hay: &[u8], out: &mut Vec<(usize, usize, usize)>) {
-        /// Below this many bytes, a part is not cut again.
-        const SMALL: usize = 64;
         let dfa = &self.automaton;
-        let first = out.len();
         let cut = self.cuts.after(hay, hay.len() / 2, hay.len());
-        let (mut a, mut a_end, mut sa, mut fa) = (0, cut, self.start, None);
-        let (mut b, mut b_end, mut sb, mut fb) = (cut, hay.len(), self.start, None);
-        loop {
-            while a < a_end && b < b_end {
-                sa = dfa.next_state(Anchored::No, sa, hay[a]);
-                sb = dfa.next_state(Anchored::No, sb, hay[b]);
-                a += 1;
-                b += 1;
-                if dfa.is_special(sa) || dfa.is_special(sb) || a == a_end || b == b_end {
-                    (a, sa, fa) = self.settle((a, sa, fa), a_end, out);
-                    (b, sb, fb) = self.settle((b, sb, fb), b_end, out);
+        let mut second = Vec::new();
+        let (mut a, mut sa, mut fa) = (0, self.start, None);
+        let (mut b, mut sb, mut fb) = (cut, self.start, None);
+        while a < cut && b < hay.len() {
+            sa = dfa.next_state(Anchored::No, sa, hay[a]);
+            sb = dfa.next_state(Anchored::No, sb, hay[b]);
+            a += 1;
+            b += 1;
+            if dfa.is_special(sa) || dfa.is_special(sb) || a == cut || b == hay.len() {
+                (a, sa, fa) = self.settle((a, sa, fa), cut, out);
+                (b, sb, fb) = self.settle((b, sb, fb), hay.len(), &mut second);
+            }
+        }
+        // One half is done; the other goes on alone.
+        for ((mut at, mut sid, mut found), end, out) in [
+            ((a, sa, fa), cut, &mut *out),
+            ((b, sb, fb), hay.len(), &mut second),
+        ] {
+            while at < end {
+                sid = dfa.next_state(Anchored::No, sid, hay[at]);
+                at += 1;
+                if dfa.is_special(sid) || at == end {
+                    (at, sid, found) = self.settle((at, sid, found), end, out);
                 }
             }
-            // One part is done: the other one goes on in `a`.
-            if a == a_end {
-                (a, a_end, sa, fa) = (b, b_end, sb, fb);
-            }
-            if a_end - a < SMALL {
-                break;
-            }
-            let cut = self.cuts.after(hay, a + (a_end - a) / 2, a_end);
-            if cut == a_end {
-                break;
-            }
-            (b, b_end, sb, fb) = (cut, a_end, self.start, None);
-            a_end = cut;
         }
-        while a < a_end {
-            sa = dfa.next_state(Anchored::No, sa, hay[a]);
-            a += 1;
-            if dfa.is_special(sa) || a == a_end {
-                (a, sa, fa) = self.settle((a, sa, fa), a_end, out);
-            }
-        }
-        // The parts' matches are in order within each part, and never overlap.
-        out[first..].sort_unstable_by_key(|&(_, start, _)| start);
+        out.append(&mut second);
     }
 
     /// After a step: records a match state, and ends the current search at a dead state or at
