@@ -289,38 +289,63 @@ pub fn department_of_postal_code(postal_code: &str) -> Option<&'static Departmen
     department(&code[..2])
 }
 
+/// [`fold_name`] of each ASCII byte: alphanumerics lowercased, 0 for separators.
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b: u8 = 0;
+    while b < 128 {
+        if b.is_ascii_alphanumeric() {
+            table[b as usize] = b.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Folds a place name for comparison: lowercase, no accents, words separated by one space.
 pub fn fold_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    // Built as bytes: ASCII (most of any French text, even more so once folded) takes a
+    // fast path that needs no Unicode tables (`fold_char` keeps ASCII as it is); other
+    // characters go through `fold_char` and `to_lowercase`.
+    let bytes = name.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(name.len());
     let mut last_space = true;
-    for c in name.chars() {
-        // ASCII fast path (most characters, even of French text): `fold_char` keeps ASCII
-        // as it is, and ASCII case and alphanumerics need no Unicode tables.
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            let folded = ASCII_FOLD[usize::from(b)];
+            if folded != 0 {
+                out.push(folded);
                 last_space = false;
             } else if !last_space {
-                out.push(' ');
+                out.push(b' ');
                 last_space = true;
             }
+            i += 1;
             continue;
         }
+        let Some(c) = name[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         let c = fold_char(c);
         if c.is_alphanumeric() {
             for lower in c.to_lowercase() {
-                out.push(lower);
+                out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
             }
             last_space = false;
         } else if !last_space {
-            out.push(' ');
+            out.push(b' ');
             last_space = true;
         }
     }
-    if out.ends_with(' ') {
+    if out.last() == Some(&b' ') {
         out.pop();
     }
-    out
+    // whole characters only were written: always valid (and checked quickly, being mostly
+    // ASCII)
+    String::from_utf8(out).expect("fold_name writes whole characters")
 }
 
 fn fold_char(c: char) -> char {
@@ -424,6 +449,12 @@ mod tests {
         ] {
             assert_eq!(fold_name(name), fold_name_reference(name), "{name:?}");
         }
+        // every character of the Latin blocks (and a few beyond), between ASCII neighbours
+        let every: String = (0..0x2200u32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'a', c, ' ', 'Z', c, '-'])
+            .collect();
+        assert_eq!(fold_name(&every), fold_name_reference(&every));
     }
 
     #[test]

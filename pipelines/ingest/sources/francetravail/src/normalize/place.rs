@@ -541,19 +541,27 @@ const PLACE_HEADINGS: &[&str] = &[
     "lieu du poste ",
 ];
 
+/// [`PLACING_PHRASES`] (`true`: the job must be named just before) then
+/// [`PLACE_HEADINGS`], each with a searcher built once rather than on every `find`.
+static STATEMENT_FINDERS: std::sync::LazyLock<Vec<(&str, memchr::memmem::Finder, bool)>> =
+    std::sync::LazyLock::new(|| {
+        let finder = |p: &'static str, needs_job| (p, memchr::memmem::Finder::new(p), needs_job);
+        PLACING_PHRASES
+            .iter()
+            .map(|p| finder(p, true))
+            .chain(PLACE_HEADINGS.iter().map(|p| finder(p, false)))
+            .collect()
+    });
+
 /// A place named right after an explicit statement of where the job is, in a description
 /// (`… le poste, en CDI, est basé à Montpellier.`, `Lieu de travail : Nantes`). Only the few
 /// words after the statement are read, with the same rules as a title.
 pub fn place_in_statement(description: &str) -> Option<TitlePlace> {
     let folded = geo::fold_name(description);
     let mut found: Option<TitlePlace> = None;
-    let statements = PLACING_PHRASES
-        .iter()
-        .map(|p| (p, true))
-        .chain(PLACE_HEADINGS.iter().map(|p| (p, false)));
-    for (phrase, needs_job) in statements {
+    for (phrase, finder, needs_job) in STATEMENT_FINDERS.iter().map(|(p, f, n)| (p, f, *n)) {
         let mut from = 0;
-        while let Some(at) = folded[from..].find(phrase) {
+        while let Some(at) = finder.find(&folded.as_bytes()[from..]) {
             let at = from + at;
             let start = at + phrase.len();
             from = start;
