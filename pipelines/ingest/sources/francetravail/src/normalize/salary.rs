@@ -438,21 +438,25 @@ fn from_comment(text: &str) -> Option<Salary> {
 /// capitals `À`–`Þ` and `Œ`), so byte offsets in the result are offsets in `s`. Other
 /// characters are kept as they are.
 fn lower_same_len(s: &str) -> String {
-    let mut bytes = s.as_bytes().to_vec();
-    bytes.make_ascii_lowercase();
-    let mut i = 0;
-    while i + 1 < bytes.len() {
-        match (bytes[i], bytes[i + 1]) {
+    let mut lower = s.to_ascii_lowercase();
+    // Accented capitals are rare: only the lead bytes of 2-byte Latin letters (found by a
+    // fast scan) are looked at, and the few capitals swapped in place.
+    let bytes = s.as_bytes();
+    for at in memchr::memchr2_iter(0xC3, 0xC5, bytes) {
+        let small = match (bytes[at], bytes.get(at + 1)) {
             // U+00C0..=U+00DE (not U+00D7 ×) → U+00E0..=U+00FE
-            (0xC3, b @ 0x80..=0x9E) if b != 0x97 => bytes[i + 1] = b + 0x20,
+            (0xC3, Some(&b @ 0x80..=0x9E)) if b != 0x97 => {
+                char::from_u32(0xC0 + u32::from(b - 0x80) + 0x20)
+            }
             // Œ → œ
-            (0xC5, 0x92) => bytes[i + 1] = 0x93,
-            _ => {}
+            (0xC5, Some(0x92)) => Some('œ'),
+            _ => None,
+        };
+        if let Some(small) = small {
+            lower.replace_range(at..at + 2, small.encode_utf8(&mut [0; 4]));
         }
-        i += 1;
     }
-    // only whole characters were swapped for characters of the same length
-    String::from_utf8(bytes).unwrap_or_else(|_| s.to_string())
+    lower
 }
 
 /// One amount or range of amounts found in a text, with what surrounds it.
@@ -942,6 +946,40 @@ fn scan_numbers(text: &str) -> Vec<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `lower_same_len` as first written: every byte pair looked at.
+    fn lower_same_len_reference(s: &str) -> String {
+        let mut bytes = s.as_bytes().to_vec();
+        bytes.make_ascii_lowercase();
+        let mut i = 0;
+        while i + 1 < bytes.len() {
+            match (bytes[i], bytes[i + 1]) {
+                (0xC3, b @ 0x80..=0x9E) if b != 0x97 => bytes[i + 1] = b + 0x20,
+                (0xC5, 0x92) => bytes[i + 1] = 0x93,
+                _ => {}
+            }
+            i += 1;
+        }
+        String::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn lower_same_len_matches_the_reference() {
+        let every: String = (0..0x600u32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'A', c, 'é', 'Œ', c])
+            .collect();
+        for text in [
+            "",
+            "É",
+            "SALAIRE : 2 000 € BRUT ÀÉÎÕÜ×ÞŒ œ ß",
+            every.as_str(),
+        ] {
+            let lower = lower_same_len(text);
+            assert_eq!(lower, lower_same_len_reference(text));
+            assert_eq!(lower.len(), text.len());
+        }
+    }
 
     fn s(libelle: &str) -> Salary {
         salary(Some(libelle), None)
