@@ -92,16 +92,23 @@ fn parse_libelle(text: &str) -> Option<Parsed> {
         None => text,
     };
     let mut tokens = head.split_whitespace().peekable();
-    let first = tokens.next()?.to_lowercase();
-    let unit = match first.as_str() {
-        "horaire" => Unit::Hour,
-        "mensuel" => Unit::Month,
-        "annuel" => Unit::Year,
-        "journalier" | "quotidien" => Unit::Day,
-        "autre" | "cachet" | "de" | "hebdomadaire" => Unit::Unstated,
-        _ => return None,
+    // ASCII case is enough: no other character lowercases to an ASCII letter of these words
+    let first = tokens.next()?;
+    let is = |word: &str| first.eq_ignore_ascii_case(word);
+    let unit = if is("horaire") {
+        Unit::Hour
+    } else if is("mensuel") {
+        Unit::Month
+    } else if is("annuel") {
+        Unit::Year
+    } else if is("journalier") || is("quotidien") {
+        Unit::Day
+    } else if is("autre") || is("cachet") || is("de") || is("hebdomadaire") {
+        Unit::Unstated
+    } else {
+        return None;
     };
-    if first != "de" && tokens.peek().is_some_and(|t| t.eq_ignore_ascii_case("de")) {
+    if !is("de") && tokens.peek().is_some_and(|t| t.eq_ignore_ascii_case("de")) {
         tokens.next();
     }
     let mut parsed = Parsed {
@@ -111,8 +118,10 @@ fn parse_libelle(text: &str) -> Option<Parsed> {
         months: None,
     };
     let is_currency = |t: &str| {
-        let t = t.to_lowercase();
-        t == "euros" || t == "euro" || t == "€" || t == "eur"
+        t.eq_ignore_ascii_case("euros")
+            || t.eq_ignore_ascii_case("euro")
+            || t == "€"
+            || t.eq_ignore_ascii_case("eur")
     };
     // <min> Euros
     match tokens.peek().and_then(|t| parse_amount(t)) {
@@ -128,7 +137,7 @@ fn parse_libelle(text: &str) -> Option<Parsed> {
     // à <max> Euros
     if tokens
         .peek()
-        .is_some_and(|t| matches!(t.to_lowercase().as_str(), "à" | "a"))
+        .is_some_and(|t| matches!(*t, "à" | "À" | "a" | "A"))
     {
         tokens.next();
         if let Some(v) = tokens.peek().and_then(|t| parse_amount(t)) {
@@ -146,7 +155,7 @@ fn parse_libelle(text: &str) -> Option<Parsed> {
             tokens.next();
             if tokens
                 .peek()
-                .is_some_and(|t| t.to_lowercase().starts_with("mois"))
+                .is_some_and(|t| t.get(..4).is_some_and(|m| m.eq_ignore_ascii_case("mois")))
             {
                 parsed.months = Some(v);
             }
