@@ -250,9 +250,36 @@ pub fn department(code: &str) -> Option<&'static Department> {
     } else {
         code
     };
+    // Fast path: the table is in INSEE order, so where a code should be is known; the
+    // code found there is still compared, and any other code is looked for in the table.
+    if let Some(d) = table_position(code).and_then(|i| DEPARTMENTS.get(i))
+        && d.code.eq_ignore_ascii_case(code)
+    {
+        return Some(d);
+    }
     DEPARTMENTS
         .iter()
         .find(|d| d.code.eq_ignore_ascii_case(code))
+}
+
+/// Where `code` should be in [`DEPARTMENTS`]: `01`–`19`, `2A`, `2B`, `21`–`95`, then
+/// `971`–`978`. `None` for other codes.
+fn table_position(code: &str) -> Option<usize> {
+    let digit = |b: u8| b.is_ascii_digit().then(|| usize::from(b - b'0'));
+    match *code.as_bytes() {
+        [b'2', b'a' | b'A'] => Some(19),
+        [b'2', b'b' | b'B'] => Some(20),
+        [tens, units] => match digit(tens)? * 10 + digit(units)? {
+            n @ 1..=19 => Some(n - 1),
+            n @ 21..=95 => Some(n),
+            _ => None,
+        },
+        [b'9', b'7', units] => match digit(units)? {
+            n @ 1..=8 => Some(95 + n),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 pub fn region(code: &str) -> Option<&'static Region> {
@@ -455,6 +482,17 @@ mod tests {
             .flat_map(|c| [c, 'a', c, ' ', 'Z', c, '-'])
             .collect();
         assert_eq!(fold_name(&every), fold_name_reference(&every));
+    }
+
+    #[test]
+    fn every_department_is_found_by_its_code() {
+        for dep in DEPARTMENTS {
+            assert_eq!(department(dep.code), Some(dep));
+            assert_eq!(department(&dep.code.to_ascii_lowercase()), Some(dep));
+        }
+        for unknown in ["00", "20", "96", "970", "979", "985", "2C", "1A", "", "0"] {
+            assert_eq!(department(unknown), None, "{unknown}");
+        }
     }
 
     #[test]
