@@ -250,9 +250,36 @@ pub fn department(code: &str) -> Option<&'static Department> {
     } else {
         code
     };
+    // Fast path: the table is in INSEE order, so where a code should be is known; the
+    // code found there is still compared, and any other code is looked for in the table.
+    if let Some(d) = table_position(code).and_then(|i| DEPARTMENTS.get(i))
+        && d.code.eq_ignore_ascii_case(code)
+    {
+        return Some(d);
+    }
     DEPARTMENTS
         .iter()
         .find(|d| d.code.eq_ignore_ascii_case(code))
+}
+
+/// Where `code` should be in [`DEPARTMENTS`]: `01`–`19`, `2A`, `2B`, `21`–`95`, then
+/// `971`–`978`. `None` for other codes.
+fn table_position(code: &str) -> Option<usize> {
+    let digit = |b: u8| b.is_ascii_digit().then(|| usize::from(b - b'0'));
+    match *code.as_bytes() {
+        [b'2', b'a' | b'A'] => Some(19),
+        [b'2', b'b' | b'B'] => Some(20),
+        [tens, units] => match digit(tens)? * 10 + digit(units)? {
+            n @ 1..=19 => Some(n - 1),
+            n @ 21..=95 => Some(n),
+            _ => None,
+        },
+        [b'9', b'7', units] => match digit(units)? {
+            n @ 1..=8 => Some(95 + n),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 pub fn region(code: &str) -> Option<&'static Region> {
@@ -289,24 +316,63 @@ pub fn department_of_postal_code(postal_code: &str) -> Option<&'static Departmen
     department(&code[..2])
 }
 
+/// [`fold_name`] of each ASCII byte: alphanumerics lowercased, 0 for separators.
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b: u8 = 0;
+    while b < 128 {
+        if b.is_ascii_alphanumeric() {
+            table[b as usize] = b.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Folds a place name for comparison: lowercase, no accents, words separated by one space.
 pub fn fold_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    // Built as bytes: ASCII (most of any French text, even more so once folded) takes a
+    // fast path that needs no Unicode tables (`fold_char` keeps ASCII as it is); other
+    // characters go through `fold_char` and `to_lowercase`.
+    let bytes = name.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(name.len());
     let mut last_space = true;
-    for c in name.chars() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            let folded = ASCII_FOLD[usize::from(b)];
+            if folded != 0 {
+                out.push(folded);
+                last_space = false;
+            } else if !last_space {
+                out.push(b' ');
+                last_space = true;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = name[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         let c = fold_char(c);
         if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+            for lower in c.to_lowercase() {
+                out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+            }
             last_space = false;
         } else if !last_space {
-            out.push(' ');
+            out.push(b' ');
             last_space = true;
         }
     }
-    if out.ends_with(' ') {
+    if out.last() == Some(&b' ') {
         out.pop();
     }
-    out
+    // whole characters only were written: always valid (and checked quickly, being mostly
+    // ASCII)
+    String::from_utf8(out).expect("fold_name writes whole characters")
 }
 
 fn fold_char(c: char) -> char {
@@ -374,6 +440,59 @@ mod tests {
         assert_eq!(department_of_postal_code("97400").unwrap().code, "974");
         assert_eq!(department_of_postal_code("03200").unwrap().code, "03");
         assert!(department_of_postal_code("ABCDE").is_none());
+    }
+
+    /// `fold_name` as first written, char by char, without the ASCII fast path.
+    fn fold_name_reference(name: &str) -> String {
+        let mut out = String::new();
+        let mut last_space = true;
+        for c in name.chars() {
+            let c = fold_char(c);
+            if c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+                last_space = false;
+            } else if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        out
+    }
+
+    #[test]
+    fn fold_name_fast_path_matches_the_reference() {
+        for name in [
+            "",
+            "  ",
+            "Île-de-France",
+            "Provence-Alpes-Côte d'Azur",
+            "LE POSTE EST BASÉ À Montpellier (34) !",
+            "Œuvre  Ÿ ß İstanbul K Ω ½ ²  ",
+            "a\u{301}b\u{a0}c\u{202f}d\n\te–f—g",
+            "Ünïcödé 123 ABC xyz",
+        ] {
+            assert_eq!(fold_name(name), fold_name_reference(name), "{name:?}");
+        }
+        // every character of the Latin blocks (and a few beyond), between ASCII neighbours
+        let every: String = (0..0x2200u32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'a', c, ' ', 'Z', c, '-'])
+            .collect();
+        assert_eq!(fold_name(&every), fold_name_reference(&every));
+    }
+
+    #[test]
+    fn every_department_is_found_by_its_code() {
+        for dep in DEPARTMENTS {
+            assert_eq!(department(dep.code), Some(dep));
+            assert_eq!(department(&dep.code.to_ascii_lowercase()), Some(dep));
+        }
+        for unknown in ["00", "20", "96", "970", "979", "985", "2C", "1A", "", "0"] {
+            assert_eq!(department(unknown), None, "{unknown}");
+        }
     }
 
     #[test]

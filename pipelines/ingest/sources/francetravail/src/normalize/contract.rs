@@ -86,19 +86,20 @@ const INTERNSHIP_TITLE_WORDS: &[&str] = &[
 /// `Data Scientist Internship`, `Élève ingénieur`. Alternance titles are not internships.
 pub fn title_says_internship(title: &str) -> bool {
     let folded = fold_words(title);
-    let words: Vec<&str> = folded.split(' ').collect();
-    if words.iter().any(|w| {
-        matches!(
-            *w,
+    let mut internship = false;
+    let mut after_eleve = false;
+    for word in folded.split(' ') {
+        if matches!(
+            word,
             "alternance" | "alternant" | "alternante" | "apprenti" | "apprentie" | "apprentissage"
-        )
-    }) {
-        return false;
+        ) {
+            return false;
+        }
+        internship |= INTERNSHIP_TITLE_WORDS.contains(&word)
+            || (after_eleve && matches!(word, "ingenieur" | "ingenieurs"));
+        after_eleve = matches!(word, "eleve" | "eleves");
     }
-    words.iter().any(|w| INTERNSHIP_TITLE_WORDS.contains(w))
-        || words.windows(2).any(|p| {
-            matches!(p[0], "eleve" | "eleves") && matches!(p[1], "ingenieur" | "ingenieurs")
-        })
+    internship
 }
 
 /// Phrases of a description that only an internship offer uses (folded words).
@@ -149,23 +150,22 @@ const PAST_INTERNSHIP: &[&str] = &[
 /// `stage de 6 mois`… unless the words just before put it in the candidate's past
 /// (`complétée d'un stage de fin d'études`, `à l'issue de ce stage`).
 pub fn description_says_internship(description: &str) -> bool {
-    // only the text around each "stage" (any case) is read; `find(char)` is a fast scan
+    // only the text around each "stage" (any case) is read; its `g`s are found by a fast
+    // (vectorised) scan
     let b = description.as_bytes();
-    ['g', 'G'].into_iter().any(|g| {
-        description.match_indices(g).any(|(p, _)| {
-            let is_stage = p >= 3
-                && p + 1 < b.len()
-                && (b[p - 3] | 0x20) == b's'
-                && (b[p - 2] | 0x20) == b't'
-                && (b[p - 1] | 0x20) == b'a'
-                && (b[p + 1] | 0x20) == b'e';
-            if !is_stage {
-                return false;
-            }
-            let start = floor_boundary(description, p.saturating_sub(93));
-            let end = floor_boundary(description, (p + 57).min(b.len()));
-            window_says_internship(&description[start..end])
-        })
+    memchr::memchr2_iter(b'g', b'G', b).any(|p| {
+        let is_stage = p >= 3
+            && p + 1 < b.len()
+            && (b[p - 3] | 0x20) == b's'
+            && (b[p - 2] | 0x20) == b't'
+            && (b[p - 1] | 0x20) == b'a'
+            && (b[p + 1] | 0x20) == b'e';
+        if !is_stage {
+            return false;
+        }
+        let start = floor_boundary(description, p.saturating_sub(93));
+        let end = floor_boundary(description, (p + 57).min(b.len()));
+        window_says_internship(&description[start..end])
     })
 }
 
@@ -202,9 +202,30 @@ fn window_says_internship(window: &str) -> bool {
 /// Lowercase words without accents, separated by single spaces (`Maître de stage` →
 /// `maitre de stage`, `fin d'études` → `fin d etudes`).
 fn fold_words(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Built as bytes: ASCII (most of the text) takes a table lookup, other characters the
+    // accent table and `to_lowercase`.
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut space = true;
-    for c in text.chars() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            let folded = ASCII_WORD_FOLD[usize::from(b)];
+            if folded != 0 {
+                out.push(folded);
+                space = false;
+            } else if !space {
+                out.push(b' ');
+                space = true;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         let c = match c {
             'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
             'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
@@ -215,18 +236,34 @@ fn fold_words(text: &str) -> String {
             c => c,
         };
         if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+            for lower in c.to_lowercase() {
+                out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+            }
             space = false;
         } else if !space {
-            out.push(' ');
+            out.push(b' ');
             space = true;
         }
     }
-    if out.ends_with(' ') {
+    if out.last() == Some(&b' ') {
         out.pop();
     }
-    out
+    // whole characters only were written
+    String::from_utf8(out).expect("fold_words writes whole characters")
 }
+
+/// [`fold_words`] of each ASCII byte: alphanumerics lowercased, 0 for separators.
+const ASCII_WORD_FOLD: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b: u8 = 0;
+    while b < 128 {
+        if b.is_ascii_alphanumeric() {
+            table[b as usize] = b.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 /// `Temps plein` → true, `Temps partiel` → false, anything else `None`.
 fn full_time_from_text(text: &str) -> Option<bool> {
@@ -332,6 +369,51 @@ pub fn experience_years(label: &str) -> Option<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `fold_words` as first written, char by char.
+    fn fold_words_reference(text: &str) -> String {
+        let mut out = String::new();
+        let mut space = true;
+        for c in text.chars() {
+            let c = match c {
+                'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
+                'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+                'î' | 'ï' | 'Î' | 'Ï' => 'i',
+                'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
+                'û' | 'ù' | 'ü' | 'Û' | 'Ù' | 'Ü' => 'u',
+                'ç' | 'Ç' => 'c',
+                c => c,
+            };
+            if c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+                space = false;
+            } else if !space {
+                out.push(' ');
+                space = true;
+            }
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        out
+    }
+
+    #[test]
+    fn fold_words_fast_path_matches_the_reference() {
+        let every: String = (0..0x2200u32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'a', c, ' ', 'Z', c, '-'])
+            .collect();
+        for text in [
+            "",
+            " - ",
+            "Maître de STAGE, fin d'études !",
+            "Œuvre İstanbul K ß",
+            every.as_str(),
+        ] {
+            assert_eq!(fold_words(text), fold_words_reference(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn maps_every_contract_code() {

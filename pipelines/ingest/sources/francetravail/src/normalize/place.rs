@@ -163,7 +163,7 @@ fn parse_label(label: &str) -> Label<'_> {
         }
         if let Some(rest) = after.strip_prefix('-') {
             let rest = rest.trim();
-            let dept_only = rest.is_empty() || rest.to_ascii_lowercase().ends_with("(dept.)");
+            let dept_only = rest.is_empty() || ends_with_ignore_ascii_case(rest, "(dept.)");
             return Label::Department {
                 dept,
                 rest: (!dept_only).then_some(rest),
@@ -177,14 +177,41 @@ fn parse_label(label: &str) -> Label<'_> {
     ) {
         return Label::Country;
     }
-    if let Some(region) = geo::region_by_name(label) {
+    // `geo::region_by_name` and `geo::department_by_name`, without folding every name of
+    // the tables again for each label
+    let names = &*FOLDED_NAMES;
+    if let Some((_, region)) = names.regions.iter().find(|(name, _)| *name == folded) {
         return Label::Region(region);
     }
-    if let Some(dept) = geo::department_by_name(label) {
+    if let Some((_, dept)) = names.departments.iter().find(|(name, _)| *name == folded) {
         return Label::Department { dept, rest: None };
     }
     Label::Other
 }
+
+/// Whether `s` ends with `suffix`, ASCII case ignored (`… (Dept.)`).
+fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// Every region and department name of `geo`, folded ([`geo::fold_name`]) once, in table
+/// order.
+struct FoldedNames {
+    regions: Vec<(String, &'static geo::Region)>,
+    departments: Vec<(String, &'static Department)>,
+}
+
+static FOLDED_NAMES: std::sync::LazyLock<FoldedNames> = std::sync::LazyLock::new(|| FoldedNames {
+    regions: geo::REGIONS
+        .iter()
+        .map(|r| (geo::fold_name(r.name), r))
+        .collect(),
+    departments: geo::DEPARTMENTS
+        .iter()
+        .map(|d| (geo::fold_name(d.name), d))
+        .collect(),
+});
 
 /// A place read from a title.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -541,19 +568,27 @@ const PLACE_HEADINGS: &[&str] = &[
     "lieu du poste ",
 ];
 
+/// [`PLACING_PHRASES`] (`true`: the job must be named just before) then
+/// [`PLACE_HEADINGS`], each with a searcher built once rather than on every `find`.
+static STATEMENT_FINDERS: std::sync::LazyLock<Vec<(&str, memchr::memmem::Finder, bool)>> =
+    std::sync::LazyLock::new(|| {
+        let finder = |p: &'static str, needs_job| (p, memchr::memmem::Finder::new(p), needs_job);
+        PLACING_PHRASES
+            .iter()
+            .map(|p| finder(p, true))
+            .chain(PLACE_HEADINGS.iter().map(|p| finder(p, false)))
+            .collect()
+    });
+
 /// A place named right after an explicit statement of where the job is, in a description
 /// (`… le poste, en CDI, est basé à Montpellier.`, `Lieu de travail : Nantes`). Only the few
 /// words after the statement are read, with the same rules as a title.
 pub fn place_in_statement(description: &str) -> Option<TitlePlace> {
     let folded = geo::fold_name(description);
     let mut found: Option<TitlePlace> = None;
-    let statements = PLACING_PHRASES
-        .iter()
-        .map(|p| (p, true))
-        .chain(PLACE_HEADINGS.iter().map(|p| (p, false)));
-    for (phrase, needs_job) in statements {
+    for (phrase, finder, needs_job) in STATEMENT_FINDERS.iter().map(|(p, f, n)| (p, f, *n)) {
         let mut from = 0;
-        while let Some(at) = folded[from..].find(phrase) {
+        while let Some(at) = finder.find(&folded.as_bytes()[from..]) {
             let at = from + at;
             let start = at + phrase.len();
             from = start;

@@ -183,15 +183,22 @@ const LEGAL_FORMS: &[&str] = &[
 pub fn normalize_company(name: &str) -> Option<String> {
     let mut folded = String::with_capacity(name.len());
     for c in name.chars() {
-        fold_lower(c, &mut folded);
+        // ASCII fast path: `fold_lower` only lowercases ASCII, and turns '`' into '\''
+        match c {
+            '`' => folded.push('\''),
+            c if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
+            c => fold_lower(c, &mut folded),
+        }
     }
     let mut words: Vec<&str> = folded.split_whitespace().collect();
+    // the word without dots, brackets, commas and dashes is a legal form (compared char by
+    // char, without building the bare word)
     let is_form = |w: &str| {
-        let bare: String = w
-            .chars()
-            .filter(|c| !matches!(c, '.' | '(' | ')' | ',' | '-'))
-            .collect();
-        !bare.is_empty() && LEGAL_FORMS.contains(&bare.as_str())
+        LEGAL_FORMS.iter().any(|form| {
+            w.chars()
+                .filter(|c| !matches!(c, '.' | '(' | ')' | ',' | '-'))
+                .eq(form.chars())
+        })
     };
     let is_punct = |w: &str| w.chars().all(|c| !c.is_alphanumeric());
     loop {
@@ -219,6 +226,10 @@ pub(crate) fn parse_amount(s: &str) -> Option<f64> {
     let s = s.trim();
     if s.is_empty() || !s.bytes().next()?.is_ascii_digit() {
         return None;
+    }
+    // digits and dots only (`12`, `11.88`): already in the form `parse` reads, no copy
+    if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return s.parse::<f64>().ok().filter(|v| v.is_finite());
     }
     let mut buf = String::with_capacity(s.len());
     // with both separators, the last one is the decimal point: "6,640.00", "1.600,50"
@@ -299,6 +310,7 @@ mod tests {
             ("ADECCO FRANCE SA", Some("adecco france")),
             ("  ", None),
             ("SAS", Some("sas")),
+            ("L`Atelier S.A.S.", Some("l'atelier")),
         ];
         for (input, expected) in cases {
             assert_eq!(normalize_company(input).as_deref(), expected, "{input}");
