@@ -231,7 +231,7 @@ impl Combined {
     fn find_all(&self, hay: &[u8], out: &mut Vec<(usize, usize, usize)>) {
         let dfa = &self.automaton;
         let cut = self.cuts.after(hay, hay.len() / 2, hay.len());
-        let mut second = Vec::new();
+        let mut second = Vec::with_capacity(hay.len() / 64);
         let (mut a, mut sa, mut fa) = (0, self.start, None);
         let (mut b, mut sb, mut fb) = (cut, self.start, None);
         while a < cut && b < hay.len() {
@@ -316,7 +316,8 @@ pub(crate) fn scan_text(
     scan_buffer(s, &mut buf);
     let mut skill_matches: Vec<(usize, usize, u16)> = Vec::new();
     let mut contained: Vec<u16> = Vec::new();
-    let mut matches = Vec::new();
+    // about one match in 50 bytes
+    let mut matches = Vec::with_capacity(buf.len() / 32);
     c.find_all(&buf, &mut matches);
     for (pattern, mstart, mend) in matches {
         // Cheap rejection first: a match ending in an ASCII letter or digit glued to another one
