@@ -126,7 +126,11 @@ pub struct RawOffer<'a> {
     )]
     pub experience_code: Option<Cow<'a, str>>,
     /// `competences[]`: listed skills; only their labels are read.
-    #[serde(rename = "competences", borrow, deserialize_with = "lenient::list")]
+    #[serde(
+        rename = "competences",
+        borrow,
+        deserialize_with = "lenient::competences"
+    )]
     pub competences: Vec<RawCompetence<'a>>,
     #[serde(rename = "salaire", borrow, deserialize_with = "lenient::or_default")]
     pub salary: Option<RawSalary<'a>>,
@@ -236,6 +240,8 @@ mod lenient {
 
     use serde::de::{self, Deserialize, Deserializer, IgnoredAny, SeqAccess, Visitor};
 
+    use super::RawCompetence;
+
     /// `T`, or `T::default()` for `null`.
     pub fn or_default<'de, D, T>(d: D) -> Result<T, D::Error>
     where
@@ -245,23 +251,174 @@ mod lenient {
         Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
     }
 
-    /// A list; anything else (`null`, a number, an object) is read as an empty list, so a
-    /// malformed optional field never costs the whole offer.
-    pub fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
-    where
-        D: Deserializer<'de>,
-        T: Deserialize<'de>,
-    {
-        #[derive(serde::Deserialize)]
-        #[serde(untagged)]
-        enum ListOr<T> {
-            List(Vec<T>),
-            Other(serde::de::IgnoredAny),
+    /// `competences`: an array of `{libelle, …}` objects. Anything else (`null`, a number, an
+    /// object) is an empty list, an item that is not an object is skipped and a label that is
+    /// not text is `None`, so a malformed optional field never costs the whole offer; nothing
+    /// is buffered.
+    pub fn competences<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<RawCompetence<'de>>, D::Error> {
+        d.deserialize_any(Competences)
+    }
+
+    struct Competences;
+
+    impl<'de> Visitor<'de> for Competences {
+        type Value = Vec<RawCompetence<'de>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an array of competences")
         }
-        Ok(match ListOr::<T>::deserialize(d)? {
-            ListOr::List(items) => items,
-            ListOr::Other(_) => Vec::new(),
-        })
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(4).min(32));
+            while let Some(item) = seq.next_element::<Competence>()? {
+                out.extend(item.0);
+            }
+            Ok(out)
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(Vec::new())
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+    }
+
+    /// One item of `competences`: `None` unless it is an object.
+    struct Competence<'de>(Option<RawCompetence<'de>>);
+
+    impl<'de> Deserialize<'de> for Competence<'de> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(CompetenceVisitor).map(Competence)
+        }
+    }
+
+    struct CompetenceVisitor;
+
+    impl<'de> Visitor<'de> for CompetenceVisitor {
+        type Value = Option<RawCompetence<'de>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a competence")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut competence = RawCompetence::default();
+            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                if key == "libelle" {
+                    competence.label = map.next_value::<Label>()?.0;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(Some(competence))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+
+    /// A competence's label: text as [`opt_cow`] reads it, `None` for an object or an array.
+    struct Label<'de>(Option<Cow<'de, str>>);
+
+    impl<'de> Deserialize<'de> for Label<'de> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(LabelVisitor).map(Label)
+        }
+    }
+
+    struct LabelVisitor;
+
+    impl<'de> Visitor<'de> for LabelVisitor {
+        type Value = Option<Cow<'de, str>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a label")
+        }
+        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            OptCow.visit_borrowed_str(v)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            OptCow.visit_str(v)
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            OptCow.visit_string(v)
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            OptCow.visit_i64(v)
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            OptCow.visit_u64(v)
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            OptCow.visit_f64(v)
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            OptCow.visit_bool(v)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
     }
 
     /// A string, borrowed when it has no escapes; numbers and booleans are written out,
@@ -555,6 +712,36 @@ mod tests {
         )
         .unwrap();
         assert_eq!(raw.id.as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn competences_keep_what_is_readable() {
+        let labels = |json: &str| -> Vec<Option<String>> {
+            RawOffer::from_json(json)
+                .unwrap()
+                .competences
+                .into_iter()
+                .map(|c| c.label.map(Cow::into_owned))
+                .collect()
+        };
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            labels(r#"{"competences": [{"code": "1", "libelle": "SQL"}, {"libelle": 12}, {}]}"#),
+            vec![some("SQL"), some("12"), None]
+        );
+        // items that are no object are skipped, labels that are no text are None
+        assert_eq!(
+            labels(
+                r#"{"competences": ["x", 3, null, [1], {"libelle": {"a": 1}}, {"libelle": "R"}]}"#
+            ),
+            vec![None, some("R")]
+        );
+        for other in ["null", "3", r#""SQL""#, r#"{"libelle": "SQL"}"#, "true"] {
+            assert!(
+                labels(&format!(r#"{{"competences": {other}}}"#)).is_empty(),
+                "{other}"
+            );
+        }
     }
 
     #[test]
