@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
-use regex::{Captures, Regex};
+use regex::Regex;
 
 use crate::fold::fold;
 
@@ -59,65 +59,76 @@ pub fn normalize_title(title: &str) -> Option<String> {
     let mut s: Cow<str> = Cow::Borrowed(without_gender_suffix(title));
     // Each step runs only when its pattern can match (it needs one of these chars, looked for in
     // the text as the previous steps left it) and copies the text only when it matched.
-    if s.contains(['(', '[']) {
+    if has_byte(&s, b"([") {
         replace(&mut s, &p.bracket_marks, " ");
-        if s.contains('(') {
-            replace(&mut s, &p.glued_endings, "$1");
+        if has_byte(&s, b"(") {
+            rewrite(&mut s, &p.glued_endings, |m, _| {
+                Cow::Borrowed(first_char(m))
+            });
         }
     }
-    if s.contains(['/', '\\', '-']) {
+    if has_byte(&s, b"/\\") || has_dashed_mark(&s) {
         replace(&mut s, &p.bare_marks, " ");
     }
-    if s.contains('/') {
-        replace(&mut s, &p.slash_endings, "$1");
-    }
-    if s.contains('/') {
-        let replaced = p.pairs.replace_all(&s, |c: &Captures<'_>| {
-            let (a, b) = (&c[1], &c[2]);
-            if is_gender_pair(a, b) {
-                a.to_string()
-            } else {
-                c[0].to_string()
-            }
+    if has_byte(&s, b"/") {
+        rewrite(&mut s, &p.slash_endings, |m, _| {
+            Cow::Borrowed(first_char(m))
         });
-        if let Cow::Owned(o) = replaced {
-            s = Cow::Owned(o);
-        }
     }
-    if s.contains(['.', '·', '•', '‧']) {
-        replace(&mut s, &p.dot_endings, "$1");
+    if has_byte(&s, b"/") {
+        rewrite(&mut s, &p.pairs, |m, _| {
+            // `a / b`: two words around the slash
+            let (a, b) = m.split_once('/').expect("the pattern has a slash");
+            let a = a.trim_end();
+            Cow::Borrowed(if is_gender_pair(a, b.trim_start()) {
+                a
+            } else {
+                m
+            })
+        });
+    }
+    if has_byte(&s, b".") || (!s.is_ascii() && s.contains(['·', '•', '‧'])) {
+        rewrite(&mut s, &p.dot_endings, |m, _| Cow::Borrowed(first_char(m)));
     }
     if may_have_seniority(&s) {
         // Each match takes the char after it: a second pass catches adjacent words (none when
         // the first pass changed nothing).
         for _ in 0..2 {
-            let replaced = p.seniority.replace_all(&s, |c: &Captures<'_>| {
-                let m = c.get(0).expect("whole match");
-                let after = fold(&s[m.end()..]);
-                let after = after.trim_start();
-                let keeps = m.as_str().to_lowercase().contains("apprentissage")
+            let mut changed = false;
+            rewrite(&mut s, &p.seniority, |m, after| {
+                let after = fold(after);
+                let keeps = m.to_lowercase().contains("apprentissage")
                     && ["automatique", "statistique", "profond", "machine"]
                         .iter()
-                        .any(|w| after.starts_with(w));
+                        .any(|w| after.trim_start().starts_with(w));
                 if keeps {
-                    m.as_str().to_string()
-                } else {
-                    format!("{} {}", &c[1], &c[2])
+                    return Cow::Borrowed(m);
                 }
+                changed = true;
+                // the words start and end with letters: a char around them that is not one is
+                // the separator the pattern took, kept
+                let edge = |c: Option<char>| c.filter(|c| !c.is_alphabetic() && !c.is_numeric());
+                let first = edge(m.chars().next()).map(String::from).unwrap_or_default();
+                let last = edge(m.chars().next_back())
+                    .map(String::from)
+                    .unwrap_or_default();
+                Cow::Owned(format!("{first} {last}"))
             });
-            match replaced {
-                Cow::Owned(o) => s = Cow::Owned(o),
-                Cow::Borrowed(_) => break,
+            if !changed {
+                break;
             }
         }
     }
-    if s.contains(['(', '[']) {
+    if has_byte(&s, b"([") {
         replace(&mut s, &p.empty_brackets, " ");
     }
-    if s.chars()
-        .filter(|c| SEPARATORS.contains(c))
-        .nth(1)
-        .is_some()
+    let ascii_separators = s.bytes().filter(|b| b"-|,/:".contains(b)).take(2).count();
+    if ascii_separators == 2
+        || (!s.is_ascii()
+            && s.chars()
+                .filter(|c| SEPARATORS.contains(c))
+                .nth(1)
+                .is_some())
     {
         replace(&mut s, &p.separators, " $1 ");
     }
@@ -145,6 +156,49 @@ fn without_gender_suffix(title: &str) -> &str {
     }
 }
 
+/// Whether `s` holds one of these ASCII bytes (cheaper than looking for chars).
+fn has_byte(s: &str, bytes: &[u8]) -> bool {
+    s.bytes().any(|b| bytes.contains(&b))
+}
+
+/// `h-f` or `f-h` in any case: the only marks of `bare_marks` without a slash.
+fn has_dashed_mark(s: &str) -> bool {
+    s.as_bytes().windows(3).any(|w| {
+        w[1] == b'-'
+            && matches!(
+                (w[0].to_ascii_lowercase(), w[2].to_ascii_lowercase()),
+                (b'h', b'f') | (b'f', b'h')
+            )
+    })
+}
+
+/// Replaces each match of `re` in `s` with what `with` makes of it (given the match and the
+/// text after it), copying `s` only when there is a match. Unlike `Regex::replace_all` with
+/// capture groups, this needs only the match bounds, which the regex finds much faster.
+fn rewrite(
+    s: &mut Cow<'_, str>,
+    re: &Regex,
+    mut with: impl for<'t> FnMut(&'t str, &'t str) -> Cow<'t, str>,
+) {
+    let text: &str = s;
+    let mut out = String::new();
+    let mut last = 0;
+    for m in re.find_iter(text) {
+        out.push_str(&text[last..m.start()]);
+        out.push_str(&with(m.as_str(), &text[m.end()..]));
+        last = m.end();
+    }
+    if last > 0 {
+        out.push_str(&text[last..]);
+        *s = Cow::Owned(out);
+    }
+}
+
+/// The first char of a match: what `(\w)` captured at its start.
+fn first_char(m: &str) -> &str {
+    &m[..m.chars().next().map_or(0, char::len_utf8)]
+}
+
 /// Replaces the matches of `re` in `s`, copying `s` only when there is one.
 fn replace(s: &mut Cow<'_, str>, re: &Regex, with: &str) {
     if let Cow::Owned(o) = re.replace_all(s, with) {
@@ -157,6 +211,12 @@ const SEPARATORS: [char; 7] = ['-', '–', '—', '|', ',', '/', ':'];
 
 /// Runs of whitespace (`\s+`, Unicode White_Space) replaced by one space.
 fn collapse_spaces(s: &str) -> Cow<'_, str> {
+    if s.is_ascii()
+        && !s.as_bytes().windows(2).any(|w| w == b"  ")
+        && !has_byte(s, b"\t\n\r\x0b\x0c")
+    {
+        return Cow::Borrowed(s);
+    }
     let mut prev_space = false;
     let needed = s.chars().any(|c| {
         let space = c.is_whitespace();
