@@ -16,7 +16,7 @@ mod title;
 
 use jobmarket_schema::{Remote, Seniority};
 
-use crate::desc::{DescScan, scan_description, scan_text};
+use crate::desc::{DescScan, scan_text};
 use crate::fold::{Folded, fold};
 use crate::role::{DATA_ADJACENT, Evidence, NOT_DATA, TitleSignals};
 use crate::skills::{Field, taxonomy};
@@ -83,9 +83,7 @@ pub fn enrich(text: &OfferText<'_>) -> Enrichment {
     let role = prepared.role(text, title_normalized.as_deref());
     let seniority = seniority::seniority_of(text, &prepared.title.text, || prepared.scan.years);
     let mut remote_cues = prepared.scan.remote.clone();
-    let mut title_scan = DescScan::default();
-    scan_description(&prepared.title, &mut title_scan);
-    remote_cues.merge(&title_scan.remote);
+    remote_cues.merge(&prepared.title_scan.remote);
     let (remote, remote_days_per_week) = remote_cues.decide();
     Enrichment {
         role: ROLES[role].0,
@@ -105,20 +103,26 @@ pub fn classify_role(text: &OfferText<'_>) -> &'static str {
     ROLES[prepared.role(text, normalized.as_deref())].0
 }
 
+/// Between two competences in their joined text.
+const COMPETENCE_SEPARATOR: &str = "\n\u{1}\n";
+
 /// The offer's texts folded once, its skills and one scan of its description and competences.
 struct Prepared<'a> {
     title: Folded<'a>,
     skills: Vec<u16>,
     scan: DescScan,
+    /// What the title says (its remote cues are read).
+    title_scan: DescScan,
 }
 
 impl<'a> Prepared<'a> {
     fn new(text: &OfferText<'a>) -> Self {
-        let tax = taxonomy();
         let title = Folded::new(text.title);
         let mut skills: Vec<u16> = Vec::new();
         let mut scan = DescScan::default();
-        tax.collect(&title, Field::Title, &mut skills);
+        // the title's skills and remote cues, in one scan
+        let mut title_scan = DescScan::default();
+        scan_text(&title, Field::Title, Some(&mut skills), &mut title_scan);
         if let Some(d) = text.description {
             scan_text(
                 &Folded::new(d),
@@ -127,9 +131,12 @@ impl<'a> Prepared<'a> {
                 &mut scan,
             );
         }
-        for c in text.competences {
+        if !text.competences.is_empty() {
+            // One scan over all the competences, kept apart by a separator no phrase holds
+            // and no word rule reads across.
+            let joined = text.competences.join(COMPETENCE_SEPARATOR);
             scan_text(
-                &Folded::new(c),
+                &Folded::new(&joined),
                 Field::Competence,
                 Some(&mut skills),
                 &mut scan,
@@ -139,6 +146,7 @@ impl<'a> Prepared<'a> {
             title,
             skills,
             scan,
+            title_scan,
         }
     }
 

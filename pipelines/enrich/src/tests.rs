@@ -471,3 +471,32 @@ fn description_years_beat_the_default_field() {
     };
     assert_eq!(enrich(&t).seniority, Seniority::Junior);
 }
+
+/// The competences are scanned as one text: nothing may be read across two of them.
+#[test]
+fn competences_stay_apart() {
+    let skills = |competences: &[&str]| {
+        enrich(&OfferText {
+            competences,
+            ..offer("Vendeur", "", None)
+        })
+        .skills
+    };
+    assert!(skills(&["Power BI"]).contains(&"power_bi"));
+    let apart = skills(&["Utiliser un logiciel Power", "BI et tableaux de bord"]);
+    assert!(!apart.contains(&"power_bi"), "{apart:?}");
+    assert!(skills(&["Machine learning"]).contains(&"machine_learning"));
+    let apart = skills(&["Conduite de machine", "Learning by doing"]);
+    assert!(!apart.contains(&"machine_learning"), "{apart:?}");
+    // each competence gives what it gives alone
+    let each: Vec<_> = ["Python", "SQL", "Gestion de bases de données"]
+        .iter()
+        .flat_map(|c| skills(&[c]))
+        .collect();
+    let mut together = skills(&["Python", "SQL", "Gestion de bases de données"]);
+    let mut each = each;
+    each.sort_unstable();
+    each.dedup();
+    together.sort_unstable();
+    assert_eq!(together, each);
+}
