@@ -120,9 +120,12 @@ impl<'a> Prepared<'a> {
         let title = Folded::new(text.title);
         let mut skills: Vec<u16> = Vec::new();
         let mut scan = DescScan::default();
-        // the title's skills and remote cues, in one scan
+        // Overlapping matches for the title's skills (`Ingénieur IA générative`: the role
+        // phrase `ingénieur IA` and the skill `IA générative`); its remote cues from the
+        // description scan.
+        taxonomy().collect(&title, Field::Title, &mut skills);
         let mut title_scan = DescScan::default();
-        scan_text(&title, Field::Title, Some(&mut skills), &mut title_scan);
+        scan_text(&title, Field::Title, None, &mut title_scan);
         if let Some(d) = text.description {
             scan_text(
                 &Folded::new(d),
