@@ -8,7 +8,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind};
 
-use crate::fold::{Folded, at_word_boundaries, fold, scan_buffer, scan_pattern};
+use crate::fold::{Folded, at_word_boundaries, fold, scan_pattern, with_scan_buffer};
 use crate::remote::{self, Cue, RemoteCues};
 use crate::role::{self, N_DATA_ROLES, RoleId, Signal};
 use crate::seniority::number_before;
@@ -308,45 +308,40 @@ pub(crate) fn scan_text(
     let c = combined();
     let tax = taxonomy();
     let s = text.text.as_str();
-    thread_local! {
-        /// The scan buffer, reused across calls.
-        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    let mut buf = BUF.with(|b| std::mem::take(&mut *b.borrow_mut()));
-    scan_buffer(s, &mut buf);
     let mut skill_matches: Vec<(usize, usize, u16)> = Vec::new();
     let mut contained: Vec<u16> = Vec::new();
-    // about one match in 50 bytes
-    let mut matches = Vec::with_capacity(buf.len() / 32);
-    c.find_all(&buf, &mut matches);
-    for (pattern, mstart, mend) in matches {
-        // Cheap rejection first: a match ending in an ASCII letter or digit glued to another one
-        // (" c" in " comprendre") is not at a word boundary.
-        if buf[mend - 1].is_ascii_alphanumeric()
-            && mend - 1 < s.len()
-            && s.as_bytes()[mend - 1].is_ascii_alphanumeric()
-        {
-            continue;
+    with_scan_buffer(s, |buf| {
+        // about one match in 50 bytes
+        let mut matches = Vec::with_capacity(buf.len() / 32);
+        c.find_all(buf, &mut matches);
+        for (pattern, mstart, mend) in matches {
+            // Cheap rejection first: a match ending in an ASCII letter or digit glued to another one
+            // (" c" in " comprendre") is not at a word boundary.
+            if buf[mend - 1].is_ascii_alphanumeric()
+                && mend - 1 < s.len()
+                && s.as_bytes()[mend - 1].is_ascii_alphanumeric()
+            {
+                continue;
+            }
+            let meaning = &c.meanings[pattern];
+            let start = mstart + usize::from(meaning.lead) - 1;
+            let end = (mend - 1).min(s.len());
+            if start >= end
+                || !s.is_char_boundary(start)
+                || !s.is_char_boundary(end)
+                || !at_word_boundaries(s, start, end)
+            {
+                continue;
+            }
+            if let Some(pid) = meaning.skill {
+                skill_matches.push((start, end, pid));
+            }
+            contained.extend_from_slice(&meaning.contained_skills);
+            for &phrase in &meaning.phrases {
+                apply(s, start, end, phrase, out);
+            }
         }
-        let meaning = &c.meanings[pattern];
-        let start = mstart + usize::from(meaning.lead) - 1;
-        let end = (mend - 1).min(s.len());
-        if start >= end
-            || !s.is_char_boundary(start)
-            || !s.is_char_boundary(end)
-            || !at_word_boundaries(s, start, end)
-        {
-            continue;
-        }
-        if let Some(pid) = meaning.skill {
-            skill_matches.push((start, end, pid));
-        }
-        contained.extend_from_slice(&meaning.contained_skills);
-        for &phrase in &meaning.phrases {
-            apply(s, start, end, phrase, out);
-        }
-    }
-    BUF.with(|b| *b.borrow_mut() = buf);
+    });
     if let Some(skills) = skills {
         tax.select(text, field, skill_matches, skills);
         skills.extend_from_slice(&contained);
@@ -425,7 +420,7 @@ mod find_tests {
             let Some(description) = offer["description"].as_str() else {
                 continue;
             };
-            scan_buffer(&Folded::new(description).text, &mut buf);
+            crate::fold::scan_buffer(&Folded::new(description).text, &mut buf);
             assert_eq!(ours(&buf), reference(&buf), "in {}", offer["id"]);
             compared += 1;
         }

@@ -178,6 +178,20 @@ pub(crate) fn scan_buffer(folded: &str, out: &mut Vec<u8>) {
     out.push(b' ');
 }
 
+/// Calls `f` with the scan buffer of `folded` (see [`scan_buffer`]), built in a buffer reused
+/// across calls on this thread.
+pub(crate) fn with_scan_buffer<R>(folded: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    // taken out while in use, so that a nested call gets a buffer of its own
+    let mut buf = BUF.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    scan_buffer(folded, &mut buf);
+    let result = f(&buf);
+    BUF.with(|b| *b.borrow_mut() = buf);
+    result
+}
+
 /// [`scan_byte`] as a table.
 static SCAN_BYTES: [u8; 256] = {
     let mut t = [0u8; 256];

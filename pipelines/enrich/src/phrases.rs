@@ -6,7 +6,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::fold::{at_word_boundaries, scan_buffer, scan_pattern};
+use crate::fold::{at_word_boundaries, scan_pattern, with_scan_buffer};
 
 /// A table of phrases (folded on build) and what each one means.
 pub(crate) struct PhraseSet<T: Copy> {
@@ -44,8 +44,6 @@ impl<T: Copy> PhraseSet<T> {
     /// Calls `f(start, end, meaning)` for every phrase found at word boundaries in the folded
     /// text `s`.
     pub fn scan(&self, s: &str, mut f: impl FnMut(usize, usize, T)) {
-        let mut buf = Vec::new();
-        scan_buffer(s, &mut buf);
         let mut visit = |bstart: usize, bend: usize, pid: usize| {
             let (meaning, lead) = self.meanings[pid];
             // Buffer byte i + 1 is text byte i; a leading space is not part of the phrase.
@@ -59,14 +57,16 @@ impl<T: Copy> PhraseSet<T> {
                 f(start, end, meaning);
             }
         };
-        if self.automaton.match_kind() == MatchKind::Standard {
-            for m in self.automaton.find_overlapping_iter(&buf) {
-                visit(m.start(), m.end(), m.pattern().as_usize());
+        with_scan_buffer(s, |buf| {
+            if self.automaton.match_kind() == MatchKind::Standard {
+                for m in self.automaton.find_overlapping_iter(buf) {
+                    visit(m.start(), m.end(), m.pattern().as_usize());
+                }
+            } else {
+                for m in self.automaton.find_iter(buf) {
+                    visit(m.start(), m.end(), m.pattern().as_usize());
+                }
             }
-        } else {
-            for m in self.automaton.find_iter(&buf) {
-                visit(m.start(), m.end(), m.pattern().as_usize());
-            }
-        }
+        });
     }
 }

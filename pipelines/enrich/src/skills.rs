@@ -22,7 +22,8 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::fold::{
-    Folded, at_word_boundaries, char_at, char_before, fold, is_word_char, scan_buffer, scan_pattern,
+    Folded, at_word_boundaries, char_at, char_before, fold, is_word_char, scan_pattern,
+    with_scan_buffer,
 };
 
 /// The embedded taxonomy file.
@@ -287,18 +288,18 @@ impl Taxonomy {
 
     /// Appends the ids of the skills found in `text` to `out` (unsorted, may repeat).
     pub(crate) fn collect(&self, text: &Folded<'_>, field: Field, out: &mut Vec<u16>) {
-        let mut buf = Vec::new();
-        scan_buffer(&text.text, &mut buf);
         let mut all: Vec<(usize, usize, u16)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&buf) {
-            self.push_match(
-                &text.text,
-                m.start(),
-                m.end(),
-                m.pattern().as_usize(),
-                &mut all,
-            );
-        }
+        with_scan_buffer(&text.text, |buf| {
+            for m in self.automaton.find_overlapping_iter(buf) {
+                self.push_match(
+                    &text.text,
+                    m.start(),
+                    m.end(),
+                    m.pattern().as_usize(),
+                    &mut all,
+                );
+            }
+        });
         self.select(text, field, all, out);
     }
 

@@ -241,28 +241,37 @@ fn collapse_spaces(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A cheap test before the seniority regex: one of its words' stems is in the title.
+/// A cheap test before the seniority regex: one of its words' stems is in the title, in any
+/// ASCII case, with the accented letters the regex accepts.
 fn may_have_seniority(title: &str) -> bool {
     static STEMS: OnceLock<AhoCorasick> = OnceLock::new();
     STEMS
         .get_or_init(|| {
-            AhoCorasick::new([
-                "stag",
-                "altern",
-                "apprenti",
-                "intern",
-                "junior",
-                "senior",
-                "sr",
-                "jr",
-                "confirm",
-                "experiment",
-                "debutant",
-                "diplom",
-            ])
-            .expect("stems are valid")
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([
+                    "stag",
+                    "altern",
+                    "apprenti",
+                    "intern",
+                    "junior",
+                    "senior",
+                    "sr",
+                    "jr",
+                    "confirm",
+                    "experiment",
+                    "expériment",
+                    "expÉriment",
+                    "debutant",
+                    "débutant",
+                    "dÉbutant",
+                    "diplom",
+                    "diplôm",
+                    "diplÔm",
+                ])
+                .expect("stems are valid")
         })
-        .is_match(&fold(title))
+        .is_match(title)
 }
 
 /// `Développeur / Développeuse`, `Chargé / Chargée`: two forms of one word.
