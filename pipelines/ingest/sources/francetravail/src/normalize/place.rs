@@ -704,8 +704,9 @@ const fn bbox(lat0: f64, lat1: f64, lon0: f64, lon1: f64) -> BBox {
     }
 }
 
-/// Metropolitan France with Corsica, plus a small margin.
-const METRO: BBox = bbox(41.0, 51.6, -5.8, 10.0);
+/// Metropolitan France with Corsica (Ouessant at -5.14°, Bray-Dunes at 51.09°), plus a margin
+/// of about a third of a degree.
+const METRO: BBox = bbox(41.0, 51.5, -5.5, 10.0);
 
 /// Overseas departments and collectivities, with a margin of a few tenths of a degree.
 const OVERSEAS: &[(&str, BBox)] = &[
