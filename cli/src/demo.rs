@@ -60,6 +60,7 @@ pub async fn run(args: DemoArgs, data_dir: &Path, log_format: LogFormat) -> anyh
     sim.shutdown().await;
     let report = report?;
     print_summary(&data, &report);
+    crate::index::after_collection(&data, &report, &args.ingest).await?;
     println!(
         "DEMO data only. With France Travail credentials in config/.env, run `jobmarket ingest francetravail`."
     );

@@ -62,6 +62,12 @@ pub struct FtArgs {
     /// Start a new run instead of resuming an interrupted one.
     #[arg(long)]
     pub restart: bool,
+    /// Do not load the collected offers into the store afterwards (`jobmarket index` does it).
+    #[arg(long)]
+    pub no_index: bool,
+    /// Store to load them into: `embedded` or `elasticsearch`.
+    #[arg(long, env = "JOBMARKET_STORE", default_value = "embedded")]
+    pub store: String,
     /// Calls per second (the API allows 10).
     #[arg(long, default_value_t = 10.0)]
     pub rate: f64,
@@ -141,7 +147,7 @@ pub async fn run(
     let data = DataDir::new(data_dir);
     let report = collect(&data, args.config(), &args.options()?, log_format).await?;
     print_summary(&data, &report);
-    Ok(())
+    crate::index::after_collection(&data, &report, &args).await
 }
 
 /// Runs a France Travail collection with a progress display.

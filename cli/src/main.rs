@@ -7,6 +7,7 @@
 mod bench;
 mod demo;
 mod eval;
+mod index;
 mod ingest;
 mod logging;
 mod normalize;
@@ -56,6 +57,8 @@ enum Command {
         #[command(subcommand)]
         source: simulate::SimulateSource,
     },
+    /// Load the normalised offers into the store (only what changed, or all with --rebuild).
+    Index(index::IndexArgs),
     /// Measure normalisation quality on hand-labelled real offers.
     Eval(eval::EvalArgs),
     /// Measure the speed of a stage.
@@ -74,6 +77,7 @@ fn main() -> std::process::ExitCode {
         Command::Demo(args) => run_async(demo::run(args, &cli.data_dir, cli.log_format)),
         Command::Normalize(args) => normalize::run(args),
         Command::Simulate { source } => run_async(simulate::run(source)),
+        Command::Index(args) => run_async(index::run(args, &cli.data_dir)),
         Command::Eval(args) => eval::run(args),
         Command::Bench { what } => bench::run(what),
     };

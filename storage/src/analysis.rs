@@ -52,10 +52,10 @@ fn fold_into(c: char, out: &mut String) {
 /// Elided articles and pronouns (`l'`, `d'`, `qu'`…) and common words that carry no meaning
 /// for a search of job offers. Folded.
 const STOP_WORDS: &[&str] = &[
-    "a", "au", "aux", "avec", "c", "ce", "ces", "d", "dans", "de", "des", "du", "en", "et",
-    "j", "l", "la", "le", "les", "leur", "leurs", "m", "n", "ne", "nos", "notre", "nous", "on",
-    "ou", "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t",
-    "un", "une", "vos", "votre", "vous", "y", "the", "of", "and", "to", "in", "for",
+    "a", "au", "aux", "avec", "c", "ce", "ces", "d", "dans", "de", "des", "du", "en", "et", "j",
+    "l", "la", "le", "les", "leur", "leurs", "m", "n", "ne", "nos", "notre", "nous", "on", "ou",
+    "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t", "un",
+    "une", "vos", "votre", "vous", "y", "the", "of", "and", "to", "in", "for",
 ];
 
 /// Feminine endings and their masculine forms, longest first.
@@ -136,7 +136,10 @@ mod tests {
     fn accents_case_and_elisions_do_not_matter() {
         same("l'équipe", "EQUIPE");
         same("d'Analyse", "analyse");
-        assert_eq!(analyze("Data Engineer à Lyon (H/F)"), ["data", "engineer", "lyon", "h", "f"]);
+        assert_eq!(
+            analyze("Data Engineer à Lyon (H/F)"),
+            ["data", "engineer", "lyon", "h", "f"]
+        );
         assert!(analyze("le la les de des").is_empty());
     }
 

@@ -43,7 +43,12 @@ pub fn keywords(stored: &StoredOffer, field: KeywordField) -> Vec<String> {
         KeywordField::Remote => o.remote.map(|r| key(&r)).into_iter().collect(),
         KeywordField::Company => one(o.company.name_normalized.as_deref()),
         KeywordField::Source => vec![o.source.clone()],
-        KeywordField::RomeCode => o.rome_code.as_ref().map(|r| r.to_string()).into_iter().collect(),
+        KeywordField::RomeCode => o
+            .rome_code
+            .as_ref()
+            .map(|r| r.to_string())
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -66,7 +71,11 @@ pub fn search_tokens(offer: &Offer) -> (Vec<String>, Vec<String>) {
             }
         }
     }
-    let mut body = offer.description.as_deref().map(analyze).unwrap_or_default();
+    let mut body = offer
+        .description
+        .as_deref()
+        .map(analyze)
+        .unwrap_or_default();
     if let Some(name) = &offer.company.name {
         body.extend(analyze(name));
     }

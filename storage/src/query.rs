@@ -108,7 +108,9 @@ impl Interval {
         use chrono::Datelike;
         match self {
             Interval::Day => day,
-            Interval::Week => day - chrono::Days::new(u64::from(day.weekday().num_days_from_monday())),
+            Interval::Week => {
+                day - chrono::Days::new(u64::from(day.weekday().num_days_from_monday()))
+            }
             Interval::Month => day.with_day(1).expect("every month has a first day"),
         }
     }
@@ -361,25 +363,46 @@ mod tests {
     fn percentiles_interpolate() {
         let mut v = vec![40_000.0, 30_000.0, 50_000.0, 60_000.0];
         let p = percentiles(&mut v, &[0.0, 50.0, 100.0]);
-        assert_eq!(p, vec![(0.0, Some(30_000.0)), (50.0, Some(45_000.0)), (100.0, Some(60_000.0))]);
+        assert_eq!(
+            p,
+            vec![
+                (0.0, Some(30_000.0)),
+                (50.0, Some(45_000.0)),
+                (100.0, Some(60_000.0))
+            ]
+        );
         assert_eq!(percentiles(&mut [], &[50.0]), vec![(50.0, None)]);
     }
 
     #[test]
     fn terms_order_is_count_then_key() {
-        let b = |k: &str, c| TermBucket { key: k.into(), count: c };
+        let b = |k: &str, c| TermBucket {
+            key: k.into(),
+            count: c,
+        };
         let ordered = order_terms(vec![b("sql", 2), b("python", 5), b("dbt", 2)], 2);
         assert_eq!(ordered, vec![b("python", 5), b("dbt", 2)]);
     }
 
     #[test]
     fn invalid_queries_say_why() {
-        let mut q = AnalyticsQuery { from: 9_990, size: 20, ..Default::default() };
-        assert!(q.validate().unwrap_err().to_string().contains("from + size"));
+        let mut q = AnalyticsQuery {
+            from: 9_990,
+            size: 20,
+            ..Default::default()
+        };
+        assert!(
+            q.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("from + size")
+        );
         q.from = 0;
         q.aggregations.insert(
             "p".into(),
-            Aggregation::SalaryPercentiles { percents: vec![101.0] },
+            Aggregation::SalaryPercentiles {
+                percents: vec![101.0],
+            },
         );
         assert!(q.validate().unwrap_err().to_string().contains("percents"));
     }

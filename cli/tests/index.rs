@@ -1,0 +1,107 @@
+//! `jobmarket index` and the indexing that follows a collection, against the simulator and a
+//! real embedded store.
+
+mod common;
+
+use common::{Scenario, collected_ids, run_ok};
+use jobmarket_francetravail_sim::SimConfig;
+use jobmarket_storage::embedded::EmbeddedStore;
+use jobmarket_storage::{AnalyticsQuery, OfferFilter, Store};
+
+async fn stored(data: &std::path::Path, active: Option<bool>) -> u64 {
+    let store = EmbeddedStore::open(&data.join("index")).expect("index opens");
+    let query = AnalyticsQuery {
+        filter: OfferFilter {
+            active,
+            ..OfferFilter::default()
+        },
+        size: 0,
+        ..AnalyticsQuery::default()
+    };
+    store.query(&query).await.unwrap().total
+}
+
+fn index_command(data: &std::path::Path, args: &[&str]) -> tokio::process::Command {
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_jobmarket"));
+    command
+        .args(["index", "--data-dir"])
+        .arg(data)
+        .args(args)
+        .env_remove("JOBMARKET_STORE")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true);
+    command
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_collection_is_indexed_then_only_changes_are() {
+    let config = SimConfig {
+        offers: 600,
+        seed: 11,
+        ..SimConfig::default()
+    };
+    let scenario = Scenario::start(config).await;
+    let data = &scenario.data;
+    let out = run_ok(scenario.ingest(&[])).await;
+    let collected = collected_ids(data).len() as u64;
+    assert!(collected > 300, "{collected} offers");
+    assert!(
+        out.stdout
+            .contains(&format!("index        {collected} written")),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(stored(data, None).await, collected);
+    assert_eq!(
+        stored(data, Some(true)).await,
+        collected,
+        "all seen by the last full run"
+    );
+
+    // nothing changed: nothing written
+    let again = run_ok(index_command(data, &[])).await;
+    assert!(again.stdout.contains("0 written"), "{}", again.stdout);
+
+    // offers withdrawn at the source: after a full run they are kept, inactive
+    let gone: Vec<String> = collected_ids(data)
+        .into_iter()
+        .take(25)
+        .map(|id| id.trim_start_matches("francetravail:").to_string())
+        .collect();
+    scenario.sim.expire(&gone);
+    run_ok(scenario.ingest(&["--full"])).await;
+    assert_eq!(stored(data, None).await, collected);
+    assert_eq!(stored(data, Some(false)).await, 25);
+
+    // a rebuild gives the same store
+    let rebuilt = run_ok(index_command(data, &["--rebuild"])).await;
+    assert!(
+        rebuilt.stdout.contains(&format!("{collected} written")),
+        "{}",
+        rebuilt.stdout
+    );
+    assert_eq!(stored(data, Some(false)).await, 25);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_index_leaves_the_store_alone() {
+    let config = SimConfig {
+        offers: 300,
+        seed: 12,
+        ..SimConfig::default()
+    };
+    let scenario = Scenario::start(config).await;
+    let out = run_ok(scenario.ingest(&["--no-index"])).await;
+    assert!(!out.stdout.contains("index "), "{}", out.stdout);
+    assert!(!scenario.data.join("index").exists());
+    // and `jobmarket index` says what is missing when there is nothing to index
+    let empty = tempfile::tempdir().unwrap();
+    let out = common::run(index_command(empty.path(), &[])).await;
+    assert!(!out.success);
+    assert!(
+        out.stderr.contains("no normalised offers"),
+        "{}",
+        out.stderr
+    );
+}

@@ -1,0 +1,317 @@
+//! Aggregations and sorted pages computed from the fast-field columns of the matching
+//! documents, with exactly the semantics of [`crate::query`].
+
+use std::collections::{BTreeMap, HashMap};
+
+use tantivy::columnar::StrColumn;
+use tantivy::{DocAddress, Searcher};
+
+use super::schema::{Fields, day_of};
+use super::{MatchSet, engine};
+use crate::StoreError;
+use crate::query::{
+    Aggregation, AggregationResult, Interval, KeywordField, LifeBucket, SalaryBucket, Sort,
+    TermBucket, continuous, order_terms, percentiles,
+};
+
+fn str_column(
+    searcher: &Searcher,
+    segment: u32,
+    name: &str,
+) -> Result<Option<StrColumn>, StoreError> {
+    searcher
+        .segment_reader(segment)
+        .fast_fields()
+        .str(name)
+        .map_err(engine)
+}
+
+/// Counts per value of a keyword field; with `only`, over the documents holding that value
+/// (which is then not counted itself).
+fn terms(
+    searcher: &Searcher,
+    matches: &MatchSet,
+    field: KeywordField,
+    only: Option<&str>,
+) -> Result<(HashMap<String, u64>, u64), StoreError> {
+    let mut counts: HashMap<String, u64> = HashMap::new();
+    let mut missing = 0;
+    let mut key = String::new();
+    for (segment, docs) in matches {
+        let Some(column) = str_column(searcher, *segment, field.name())? else {
+            missing += docs.len() as u64;
+            continue;
+        };
+        let only_ord = match only {
+            Some(value) => match column.dictionary().term_ord(value).map_err(engine)? {
+                Some(ord) => Some(ord),
+                None => continue, // no document of this segment holds it
+            },
+            None => None,
+        };
+        let mut per_ord = vec![0u64; column.num_terms()];
+        let mut ords = Vec::new();
+        for &doc in docs {
+            ords.clear();
+            ords.extend(column.term_ords(doc));
+            if let Some(only) = only_ord {
+                if !ords.contains(&only) {
+                    continue;
+                }
+                ords.retain(|&o| o != only);
+            }
+            if ords.is_empty() && only_ord.is_none() {
+                missing += 1;
+            }
+            for &ord in &ords {
+                per_ord[ord as usize] += 1;
+            }
+        }
+        for (ord, &count) in per_ord.iter().enumerate() {
+            if count > 0 {
+                key.clear();
+                column.ord_to_str(ord as u64, &mut key).map_err(engine)?;
+                *counts.entry(key.clone()).or_default() += count;
+            }
+        }
+    }
+    Ok((counts, missing))
+}
+
+/// The values of an i64 column for the matching documents.
+fn each_i64(
+    searcher: &Searcher,
+    matches: &MatchSet,
+    field: &str,
+    mut f: impl FnMut(i64),
+) -> Result<(), StoreError> {
+    for (segment, docs) in matches {
+        let column = searcher
+            .segment_reader(*segment)
+            .fast_fields()
+            .i64(field)
+            .map_err(engine)?;
+        for &doc in docs {
+            if let Some(v) = column.first(doc) {
+                f(v);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The salary midpoints of the matching documents that have one.
+fn salaries(searcher: &Searcher, matches: &MatchSet) -> Result<Vec<f64>, StoreError> {
+    let mut out = Vec::new();
+    for (segment, docs) in matches {
+        let column = searcher
+            .segment_reader(*segment)
+            .fast_fields()
+            .f64("salary_mid")
+            .map_err(engine)?;
+        out.extend(docs.iter().filter_map(|&doc| column.first(doc)));
+    }
+    Ok(out)
+}
+
+/// Runs one aggregation over the matching documents.
+pub(crate) fn run(
+    searcher: &Searcher,
+    _fields: &Fields,
+    matches: &MatchSet,
+    agg: &Aggregation,
+) -> Result<AggregationResult, StoreError> {
+    let to_buckets = |counts: HashMap<String, u64>, size: usize| {
+        order_terms(
+            counts
+                .into_iter()
+                .map(|(key, count)| TermBucket { key, count })
+                .collect(),
+            size,
+        )
+    };
+    Ok(match agg {
+        Aggregation::Terms { field, size } => {
+            let (counts, missing) = terms(searcher, matches, *field, None)?;
+            AggregationResult::Terms {
+                buckets: to_buckets(counts, *size),
+                missing,
+            }
+        }
+        Aggregation::SkillCooccurrence { skill, size } => {
+            let (counts, _) = terms(searcher, matches, KeywordField::Skills, Some(skill))?;
+            AggregationResult::Terms {
+                buckets: to_buckets(counts, *size),
+                missing: 0,
+            }
+        }
+        Aggregation::OverTime { interval } => {
+            let mut counts = BTreeMap::new();
+            each_i64(searcher, matches, "posted_day", |day| {
+                *counts.entry(interval.bucket_of(day_of(day))).or_insert(0) += 1;
+            })?;
+            AggregationResult::OverTime {
+                buckets: continuous(*interval, &counts),
+            }
+        }
+        Aggregation::SalaryPercentiles { percents } => {
+            let mut values = salaries(searcher, matches)?;
+            let count = values.len() as u64;
+            AggregationResult::Percentiles {
+                values: percentiles(&mut values, percents),
+                count,
+            }
+        }
+        Aggregation::SalaryHistogram { interval_eur } => {
+            let mut counts: BTreeMap<i64, u64> = BTreeMap::new();
+            for v in salaries(searcher, matches)? {
+                *counts.entry((v / interval_eur).floor() as i64).or_default() += 1;
+            }
+            let buckets = match (counts.first_key_value(), counts.last_key_value()) {
+                (Some((&first, _)), Some((&last, _))) => (first..=last)
+                    .map(|k| SalaryBucket {
+                        from_eur: k as f64 * interval_eur,
+                        count: counts.get(&k).copied().unwrap_or(0),
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            AggregationResult::SalaryHistogram { buckets }
+        }
+        Aggregation::NewVsActive { interval } => new_vs_active(searcher, matches, *interval)?,
+    })
+}
+
+fn new_vs_active(
+    searcher: &Searcher,
+    matches: &MatchSet,
+    interval: Interval,
+) -> Result<AggregationResult, StoreError> {
+    let mut new: BTreeMap<chrono::NaiveDate, u64> = BTreeMap::new();
+    let mut active: BTreeMap<chrono::NaiveDate, u64> = BTreeMap::new();
+    for (segment, docs) in matches {
+        let ff = searcher.segment_reader(*segment).fast_fields();
+        let first = ff.i64("first_seen_day").map_err(engine)?;
+        let last = ff.i64("last_seen_day").map_err(engine)?;
+        for &doc in docs {
+            let (Some(f), Some(l)) = (first.first(doc), last.first(doc)) else {
+                continue;
+            };
+            let start = interval.bucket_of(day_of(f));
+            *new.entry(start).or_default() += 1;
+            let end = interval.bucket_of(day_of(l.max(f)));
+            let mut bucket = start;
+            while bucket <= end {
+                *active.entry(bucket).or_default() += 1;
+                bucket = interval.next(bucket);
+            }
+        }
+    }
+    let buckets = continuous(interval, &active)
+        .into_iter()
+        .map(|b| LifeBucket {
+            start: b.start,
+            new: new.get(&b.start).copied().unwrap_or(0),
+            active: b.count,
+        })
+        .collect();
+    Ok(AggregationResult::NewVsActive { buckets })
+}
+
+/// The id of every matching document.
+fn ids(searcher: &Searcher, matches: &MatchSet) -> Result<Vec<(String, DocAddress)>, StoreError> {
+    let mut out = Vec::with_capacity(matches.iter().map(|(_, d)| d.len()).sum());
+    for (segment, docs) in matches {
+        let column = str_column(searcher, *segment, "id")?.ok_or_else(|| engine("no id column"))?;
+        for &doc in docs {
+            let mut id = String::new();
+            if let Some(ord) = column.term_ords(doc).next() {
+                column.ord_to_str(ord, &mut id).map_err(engine)?;
+            }
+            out.push((id, DocAddress::new(*segment, doc)));
+        }
+    }
+    Ok(out)
+}
+
+/// Every matching document, in id order (for exports).
+pub(crate) fn by_id(
+    searcher: &Searcher,
+    _fields: &Fields,
+    matches: &MatchSet,
+) -> Result<Vec<DocAddress>, StoreError> {
+    let mut all = ids(searcher, matches)?;
+    all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Ok(all.into_iter().map(|(_, a)| a).collect())
+}
+
+/// A page of the matching documents ordered by `sort` (newest first for relevance without a
+/// text query), ties by id.
+pub(crate) fn sorted_page(
+    searcher: &Searcher,
+    _fields: &Fields,
+    matches: &MatchSet,
+    sort: Sort,
+    from: usize,
+    size: usize,
+) -> Result<Vec<DocAddress>, StoreError> {
+    // (key, address): larger keys first
+    let mut keyed: Vec<(f64, DocAddress)> = Vec::new();
+    for (segment, docs) in matches {
+        let ff = searcher.segment_reader(*segment).fast_fields();
+        match sort {
+            Sort::SalaryDesc => {
+                let column = ff.f64("salary_mid").map_err(engine)?;
+                keyed.extend(docs.iter().map(|&d| {
+                    (
+                        column.first(d).unwrap_or(f64::NEG_INFINITY),
+                        DocAddress::new(*segment, d),
+                    )
+                }));
+            }
+            Sort::Newest | Sort::Relevance => {
+                let column = ff.i64("posted_ts").map_err(engine)?;
+                keyed.extend(docs.iter().map(|&d| {
+                    (
+                        column.first(d).unwrap_or(i64::MIN) as f64,
+                        DocAddress::new(*segment, d),
+                    )
+                }));
+            }
+        }
+    }
+    let wanted = (from + size).min(keyed.len());
+    if wanted == 0 {
+        return Ok(Vec::new());
+    }
+    // keep the documents up to the wanted rank, with every tie of the last key
+    keyed.select_nth_unstable_by(wanted - 1, |a, b| b.0.total_cmp(&a.0));
+    let cutoff = keyed[wanted - 1].0;
+    let mut head: Vec<(f64, DocAddress)> = keyed.into_iter().filter(|k| k.0 >= cutoff).collect();
+    let id_of: HashMap<DocAddress, String> = {
+        let set: MatchSet = group(&head);
+        ids(searcher, &set)?
+            .into_iter()
+            .map(|(id, a)| (a, id))
+            .collect()
+    };
+    head.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| id_of[&a.1].cmp(&id_of[&b.1]))
+    });
+    Ok(head
+        .into_iter()
+        .skip(from)
+        .take(size)
+        .map(|(_, a)| a)
+        .collect())
+}
+
+/// Addresses grouped by segment.
+fn group(keyed: &[(f64, DocAddress)]) -> MatchSet {
+    let mut by_segment: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for (_, a) in keyed {
+        by_segment.entry(a.segment_ord).or_default().push(a.doc_id);
+    }
+    by_segment.into_iter().collect()
+}
