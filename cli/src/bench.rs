@@ -8,6 +8,22 @@ use chrono::Utc;
 
 #[derive(clap::Subcommand)]
 pub enum BenchCommand {
+    /// Indexing rate, index size and aggregation latencies of the embedded store, on
+    /// generated offers (simulated France Travail offers, normalised, then varied).
+    Index {
+        /// Offers to index.
+        #[arg(long, default_value_t = 1_000_000)]
+        offers: usize,
+        /// Distinct simulated offers the others are varied from.
+        #[arg(long, default_value_t = 20_000)]
+        base: usize,
+        /// Runs of each aggregation (p50 and p99 are taken over them).
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+        /// Where to build the index [default: a temporary folder, removed afterwards].
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     /// Normalisation throughput on one core, in offers per second.
     Normalize {
         /// Raw offers, one JSON object per line.
@@ -20,7 +36,17 @@ pub enum BenchCommand {
 }
 
 pub fn run(command: BenchCommand) -> anyhow::Result<()> {
-    let BenchCommand::Normalize { input, iterations } = command;
+    let (input, iterations) = match command {
+        BenchCommand::Normalize { input, iterations } => (input, iterations),
+        BenchCommand::Index {
+            offers,
+            base,
+            runs,
+            dir,
+        } => {
+            return crate::bench_index::run(offers, base, runs, dir);
+        }
+    };
     let text = std::fs::read_to_string(&input)
         .with_context(|| format!("cannot read {}", input.display()))?;
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
