@@ -158,7 +158,7 @@ fn variant(base: &Offer, i: usize) -> StoredOffer {
     offer.last_seen_at = published + chrono::Duration::days((i % 45) as i64);
     StoredOffer {
         offer,
-        active: i % 7 != 0,
+        active: !i.is_multiple_of(7),
     }
 }
 

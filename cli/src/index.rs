@@ -16,6 +16,7 @@ use chrono::{DateTime, Utc};
 use jobmarket_ingest::DataDir;
 use jobmarket_ingest::report::{RunMode, RunReport, RunStatus};
 use jobmarket_schema::OfferId;
+use jobmarket_storage::elasticsearch::ElasticsearchStore;
 use jobmarket_storage::embedded::EmbeddedStore;
 use jobmarket_storage::{Store, StoredOffer};
 
@@ -58,7 +59,7 @@ pub async fn run(args: IndexArgs, data_dir: &Path) -> anyhow::Result<()> {
         data.root().join("normalized").display()
     );
     let started = Instant::now();
-    let (store, store_name) = open_store(&args, &data, &sources)?;
+    let (store, store_name) = open_store(&args, &data, &sources).await?;
     let mut total = IndexSummary::default();
     for source in &sources {
         let s = index_source(store.as_ref(), &store_name, &data, source, args.rebuild).await?;
@@ -92,7 +93,7 @@ pub async fn after_collection(
         rebuild: false,
         store: args.store.clone(),
     };
-    let (store, name) = open_store(&index_args, data, &index_args.source)?;
+    let (store, name) = open_store(&index_args, data, &index_args.source).await?;
     let s = index_source(store.as_ref(), &name, data, &report.source, false)
         .await
         .context("the offers are collected but not indexed; run `jobmarket index`")?;
@@ -104,7 +105,7 @@ pub async fn after_collection(
 }
 
 /// The store named by `args`; a rebuild of the embedded store starts from an empty index.
-fn open_store(
+async fn open_store(
     args: &IndexArgs,
     data: &DataDir,
     sources: &[String],
@@ -121,6 +122,15 @@ fn open_store(
                 EmbeddedStore::open(&dir)?
             };
             Ok((Box::new(store), "embedded".into()))
+        }
+        "elasticsearch" => {
+            anyhow::ensure!(
+                !args.rebuild,
+                "--rebuild is not wired for elasticsearch yet: delete the `jobmarket-offers` alias and its indices, then run `jobmarket index`"
+            );
+            let store = ElasticsearchStore::from_env().await?;
+            store.health().await?;
+            Ok((Box::new(store), "elasticsearch".into()))
         }
         other => anyhow::bail!("unknown store {other:?} (expected `embedded` or `elasticsearch`)"),
     }

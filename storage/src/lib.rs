@@ -4,6 +4,7 @@
 //! engine's own JSON.
 
 pub mod analysis;
+pub mod elasticsearch;
 pub mod embedded;
 pub mod fields;
 pub mod query;

@@ -8,6 +8,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use jobmarket_schema::{
     Company, Contract, ContractType, Location, Offer, OfferId, Remote, Salary, Seniority,
 };
+use jobmarket_storage::elasticsearch::{Config, ElasticsearchStore};
 use jobmarket_storage::embedded::EmbeddedStore;
 use jobmarket_storage::query::{
     Aggregation, AggregationResult, LifeBucket, TermBucket, TimeBucket,
@@ -74,7 +75,7 @@ fn offer(
                 ..Location::default()
             },
             role: Some(role.into()),
-            seniority: Some(if n % 3 == 0 {
+            seniority: Some(if n.is_multiple_of(3) {
                 Seniority::Senior
             } else {
                 Seniority::Junior
@@ -747,4 +748,22 @@ async fn embedded_store_conforms() {
     drop(store);
     let store = EmbeddedStore::open(&dir.path().join("index")).unwrap();
     assert_eq!(store.health().await.unwrap().offers, 6);
+}
+
+#[tokio::test]
+async fn elasticsearch_store_conforms() {
+    let Some(url) = std::env::var("ES_TEST_URL").ok().filter(|u| !u.is_empty()) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "ES_TEST_URL is not set under CI: .ci/run should start osmem-server and set it"
+        );
+        eprintln!("skipped: ES_TEST_URL is not set (see storage/tests/elasticsearch_live.rs)");
+        return;
+    };
+    // a prefix of its own, so that runs never see each other's offers
+    let prefix = format!("conformance-{}", std::process::id());
+    let store = ElasticsearchStore::connect(Config::local(&url, &prefix))
+        .await
+        .unwrap();
+    scenarios(&store).await;
 }
