@@ -767,3 +767,26 @@ async fn elasticsearch_store_conforms() {
         .unwrap();
     scenarios(&store).await;
 }
+
+#[tokio::test]
+async fn a_corrupt_embedded_index_says_so_and_a_rebuild_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index");
+    let store = EmbeddedStore::open(&path).unwrap();
+    store.upsert(&fixture()).await.unwrap();
+    drop(store);
+    let live = std::fs::read_to_string(path.join("current")).unwrap();
+    std::fs::write(path.join(live.trim()).join("meta.json"), b"{ not json").unwrap();
+    let err = EmbeddedStore::open(&path)
+        .err()
+        .expect("a corrupt index is an error");
+    let message = err.to_string();
+    assert!(
+        message.contains("unreadable") && message.contains("--rebuild"),
+        "{message}"
+    );
+    // the offers come back from their source of truth
+    let (store, written) = EmbeddedStore::rebuild(&path, fixture()).unwrap();
+    assert_eq!(written, 8);
+    assert_eq!(store.health().await.unwrap().offers, 8);
+}
