@@ -136,6 +136,23 @@ async fn open_store(
     }
 }
 
+/// The configured store, for reading: an embedded index must exist already.
+pub async fn open_read_only(kind: &str, data: &DataDir) -> anyhow::Result<Box<dyn Store>> {
+    match kind {
+        "embedded" => {
+            let dir = embedded_dir(data);
+            anyhow::ensure!(
+                dir.join("current").exists(),
+                "no index under {} (run `jobmarket index` first)",
+                dir.display()
+            );
+            Ok(Box::new(EmbeddedStore::open(&dir)?))
+        }
+        "elasticsearch" => Ok(Box::new(ElasticsearchStore::from_env().await?)),
+        other => anyhow::bail!("unknown store {other:?} (expected `embedded` or `elasticsearch`)"),
+    }
+}
+
 /// Where the embedded index lives.
 pub fn embedded_dir(data: &DataDir) -> PathBuf {
     data.root().join("index")

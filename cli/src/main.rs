@@ -8,6 +8,7 @@ mod bench;
 mod bench_index;
 mod demo;
 mod eval;
+mod export;
 mod index;
 mod ingest;
 mod logging;
@@ -60,6 +61,8 @@ enum Command {
     },
     /// Load the normalised offers into the store (only what changed, or all with --rebuild).
     Index(index::IndexArgs),
+    /// Stream the stored offers (filtered) as JSON Lines or CSV, to stdout or a file.
+    Export(export::ExportArgs),
     /// Measure normalisation quality on hand-labelled real offers.
     Eval(eval::EvalArgs),
     /// Measure the speed of a stage.
@@ -79,6 +82,7 @@ fn main() -> std::process::ExitCode {
         Command::Normalize(args) => normalize::run(args),
         Command::Simulate { source } => run_async(simulate::run(source)),
         Command::Index(args) => run_async(index::run(args, &cli.data_dir)),
+        Command::Export(args) => run_async(export::run(args, &cli.data_dir)),
         Command::Eval(args) => eval::run(args),
         Command::Bench { what } => bench::run(what),
     };

@@ -34,6 +34,19 @@ fn index_command(data: &std::path::Path, args: &[&str]) -> tokio::process::Comma
     command
 }
 
+fn export_command(data: &std::path::Path, args: &[&str]) -> tokio::process::Command {
+    let mut export = tokio::process::Command::new(env!("CARGO_BIN_EXE_jobmarket"));
+    export
+        .args(["export", "--data-dir"])
+        .arg(data)
+        .args(args)
+        .env_remove("JOBMARKET_STORE")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true);
+    export
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_collection_is_indexed_then_only_changes_are() {
     let config = SimConfig {
@@ -63,12 +76,39 @@ async fn a_collection_is_indexed_then_only_changes_are() {
     let again = run_ok(index_command(data, &[])).await;
     assert!(again.stdout.contains("0 written"), "{}", again.stdout);
 
-    // offers withdrawn at the source: after a full run they are kept, inactive
-    let gone: Vec<String> = collected_ids(data)
-        .into_iter()
-        .take(25)
-        .map(|id| id.trim_start_matches("francetravail:").to_string())
+    // exports: every offer as JSON Lines, the data engineers as CSV
+    let jsonl = run_ok(export_command(data, &["--format", "jsonl"])).await;
+    let lines: Vec<serde_json::Value> = jsonl
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
         .collect();
+    assert_eq!(lines.len() as u64, collected);
+    let exported: std::collections::BTreeSet<String> = lines
+        .iter()
+        .map(|o| o["source_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(exported, collected_ids(data));
+    let csv = run_ok(export_command(
+        data,
+        &["--format", "csv", "--role", "data_engineer"],
+    ))
+    .await;
+    let mut rows = csv.stdout.lines();
+    assert!(
+        rows.next()
+            .unwrap()
+            .starts_with("id,source,source_id,url,title")
+    );
+    let engineers = lines
+        .iter()
+        .filter(|o| o["role"] == "data_engineer")
+        .count();
+    assert!(engineers > 0);
+    assert_eq!(rows.count(), engineers);
+
+    // offers withdrawn at the source: after a full run they are kept, inactive
+    let gone: Vec<String> = collected_ids(data).into_iter().take(25).collect();
     scenario.sim.expire(&gone);
     run_ok(scenario.ingest(&["--full"])).await;
     assert_eq!(stored(data, None).await, collected);
