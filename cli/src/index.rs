@@ -16,9 +16,11 @@ use chrono::{DateTime, Utc};
 use jobmarket_ingest::DataDir;
 use jobmarket_ingest::report::{RunMode, RunReport, RunStatus};
 use jobmarket_schema::OfferId;
-use jobmarket_storage::elasticsearch::ElasticsearchStore;
+use jobmarket_storage::elasticsearch::{ElasticsearchStore, Rebuild};
 use jobmarket_storage::embedded::EmbeddedStore;
-use jobmarket_storage::{Store, StoredOffer};
+use jobmarket_storage::{
+    AnalyticsQuery, Health, OfferFilter, QueryResult, Store, StoreError, StoredOffer, UpsertReport,
+};
 
 /// Offers per upsert call.
 const BATCH: usize = 5_000;
@@ -59,6 +61,9 @@ pub async fn run(args: IndexArgs, data_dir: &Path) -> anyhow::Result<()> {
         data.root().join("normalized").display()
     );
     let started = Instant::now();
+    if args.rebuild && args.store == "elasticsearch" {
+        return rebuild_elasticsearch(&data, &sources, started).await;
+    }
     let (store, store_name) = open_store(&args, &data, &sources).await?;
     let mut total = IndexSummary::default();
     for source in &sources {
@@ -124,15 +129,74 @@ async fn open_store(
             Ok((Box::new(store), "embedded".into()))
         }
         "elasticsearch" => {
-            anyhow::ensure!(
-                !args.rebuild,
-                "--rebuild is not wired for elasticsearch yet: delete the `jobmarket-offers` alias and its indices, then run `jobmarket index`"
-            );
             let store = ElasticsearchStore::from_env().await?;
             store.health().await?;
             Ok((Box::new(store), "elasticsearch".into()))
         }
         other => anyhow::bail!("unknown store {other:?} (expected `embedded` or `elasticsearch`)"),
+    }
+}
+
+/// Rebuilds the Elasticsearch store without downtime: a new versioned index is filled while
+/// the alias still points at the old one, then the alias is swapped.
+async fn rebuild_elasticsearch(
+    data: &DataDir,
+    sources: &[String],
+    started: Instant,
+) -> anyhow::Result<()> {
+    let es = ElasticsearchStore::from_env().await?;
+    es.health().await?;
+    let rebuild = es.begin_rebuild().await?;
+    let filling = Rebuilding {
+        es: es.clone(),
+        rebuild,
+    };
+    let mut written = 0;
+    for source in sources {
+        let s = index_source(&filling, "elasticsearch", data, source, true).await?;
+        println!(
+            "{source}: {} offers, {} written, {} rejected",
+            s.offers, s.written, s.rejected
+        );
+        written += s.written;
+    }
+    es.finish_rebuild(filling.rebuild).await?;
+    let health = es.health().await?;
+    println!(
+        "index: rebuilt, {} offers in the store ({}), {written} written in {:.1} s",
+        health.offers,
+        health.engine,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// An Elasticsearch store whose upserts go to the index being rebuilt.
+struct Rebuilding {
+    es: ElasticsearchStore,
+    rebuild: Rebuild,
+}
+
+#[async_trait::async_trait]
+impl Store for Rebuilding {
+    async fn health(&self) -> Result<Health, StoreError> {
+        self.es.health().await
+    }
+    async fn upsert(&self, offers: &[StoredOffer]) -> Result<UpsertReport, StoreError> {
+        self.es.rebuild_write(&self.rebuild, offers).await
+    }
+    async fn delete(&self, ids: &[OfferId]) -> Result<u64, StoreError> {
+        self.es.delete(ids).await
+    }
+    async fn query(&self, query: &AnalyticsQuery) -> Result<QueryResult, StoreError> {
+        self.es.query(query).await
+    }
+    async fn export(
+        &self,
+        filter: &OfferFilter,
+        sink: &mut (dyn FnMut(StoredOffer) -> Result<(), StoreError> + Send),
+    ) -> Result<u64, StoreError> {
+        self.es.export(filter, sink).await
     }
 }
 

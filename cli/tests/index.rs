@@ -145,3 +145,55 @@ async fn no_index_leaves_the_store_alone() {
         out.stderr
     );
 }
+
+/// The same collection indexed in Elasticsearch (an ES-API server at `ES_TEST_URL`) exports the
+/// same offers as the embedded store, also after a rebuild.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn elasticsearch_store_from_the_command_line() {
+    let Some(url) = std::env::var("ES_TEST_URL").ok().filter(|u| !u.is_empty()) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "ES_TEST_URL is not set under CI: .ci/run should start osmem-server and set it"
+        );
+        eprintln!("skipped: ES_TEST_URL is not set (see storage/tests/elasticsearch_live.rs)");
+        return;
+    };
+    let config = SimConfig {
+        offers: 400,
+        seed: 13,
+        ..SimConfig::default()
+    };
+    let scenario = Scenario::start(config).await;
+    let data = &scenario.data;
+    run_ok(scenario.ingest(&[])).await;
+    let prefix = format!("cli-{}", std::process::id());
+    let es = |mut command: tokio::process::Command| {
+        command
+            .env("ES_URL", &url)
+            .env("ES_INDEX_PREFIX", &prefix)
+            .env("JOBMARKET_STORE", "elasticsearch")
+            .env_remove("ES_API_KEY")
+            .env_remove("ES_USERNAME");
+        command
+    };
+    let first = run_ok(es(index_command(data, &[]))).await;
+    assert!(first.stdout.contains("written"), "{}", first.stdout);
+    let again = run_ok(es(index_command(data, &[]))).await;
+    assert!(again.stdout.contains(" 0 written"), "{}", again.stdout);
+    let embedded = run_ok(export_command(data, &["--format", "csv"]))
+        .await
+        .stdout;
+    let from_es = run_ok(es(export_command(data, &["--format", "csv"])))
+        .await
+        .stdout;
+    assert!(embedded.lines().count() > 100);
+    assert_eq!(
+        from_es, embedded,
+        "both stores export the same rows, in the same order"
+    );
+    run_ok(es(index_command(data, &["--rebuild"]))).await;
+    let rebuilt = run_ok(es(export_command(data, &["--format", "csv"])))
+        .await
+        .stdout;
+    assert_eq!(rebuilt, embedded);
+}
