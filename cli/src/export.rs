@@ -16,6 +16,8 @@ pub enum Format {
     Jsonl,
     /// One row per offer, flat columns (skills joined by `;`).
     Csv,
+    /// Typed columns (skills as a list), for DuckDB, pandas or Polars.
+    Parquet,
 }
 
 #[derive(clap::Args)]
@@ -188,6 +190,18 @@ pub async fn export(
                     out.write_all(b"\n").map_err(io)
                 })
                 .await?
+        }
+        Format::Parquet => {
+            let mut parquet = crate::parquet_out::ParquetWriter::new(&mut *out)?;
+            let n = store
+                .export(filter, &mut |offer| {
+                    parquet
+                        .write(&offer)
+                        .map_err(|e| StoreError::Engine(format!("parquet: {e}")))
+                })
+                .await?;
+            parquet.finish()?;
+            n
         }
         Format::Csv => {
             let mut csv = csv::Writer::from_writer(&mut *out);

@@ -13,6 +13,7 @@ mod index;
 mod ingest;
 mod logging;
 mod normalize;
+mod parquet_out;
 mod simulate;
 
 use std::path::PathBuf;

@@ -107,6 +107,62 @@ async fn a_collection_is_indexed_then_only_changes_are() {
     assert!(engineers > 0);
     assert_eq!(rows.count(), engineers);
 
+    // Parquet: typed columns, one row per offer, in id order
+    let file = data.parent().unwrap().join("offers.parquet");
+    run_ok(export_command(
+        data,
+        &["--format", "parquet", "--output", file.to_str().unwrap()],
+    ))
+    .await;
+    let reader = parquet::file::serialized_reader::SerializedFileReader::new(
+        std::fs::File::open(&file).unwrap(),
+    )
+    .unwrap();
+    use parquet::file::reader::FileReader;
+    assert_eq!(
+        reader.metadata().file_metadata().num_rows() as u64,
+        collected
+    );
+    let schema = reader.metadata().file_metadata().schema_descr();
+    let column = |name: &str| {
+        (0..schema.num_columns())
+            .find(|&i| schema.column(i).name() == name)
+            .unwrap()
+    };
+    assert_eq!(
+        schema.column(column("first_seen_at")).physical_type(),
+        parquet::basic::Type::INT64
+    );
+    assert_eq!(
+        schema
+            .column(column("salary_mid_annual_eur"))
+            .physical_type(),
+        parquet::basic::Type::DOUBLE
+    );
+    use parquet::record::{ListAccessor, RowAccessor};
+    let first = reader.get_row_iter(None).unwrap().next().unwrap().unwrap();
+    let by_id: std::collections::BTreeMap<&str, &serde_json::Value> = lines
+        .iter()
+        .map(|o| (o["id"].as_str().unwrap(), o))
+        .collect();
+    let (first_id, first_offer) = by_id.iter().next().unwrap();
+    assert_eq!(first.get_string(column("id")).unwrap(), first_id);
+    assert_eq!(
+        first.get_string(column("title")).unwrap(),
+        first_offer["title"].as_str().unwrap()
+    );
+    let skills = first.get_list(schema.num_columns() - 1).unwrap();
+    let skills: Vec<String> = (0..skills.len())
+        .map(|i| skills.get_string(i).unwrap().clone())
+        .collect();
+    let expected: Vec<String> = first_offer["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(skills, expected);
+
     // offers withdrawn at the source: after a full run they are kept, inactive
     let gone: Vec<String> = collected_ids(data).into_iter().take(25).collect();
     scenario.sim.expire(&gone);
