@@ -23,6 +23,9 @@ pub enum BenchCommand {
         /// Where to build the index [default: a temporary folder, removed afterwards].
         #[arg(long)]
         dir: Option<PathBuf>,
+        /// Also export the offers to this Parquet file (for `benches/duckdb_compare.py`).
+        #[arg(long)]
+        parquet: Option<PathBuf>,
     },
     /// Normalisation throughput on one core, in offers per second.
     Normalize {
@@ -43,8 +46,9 @@ pub fn run(command: BenchCommand) -> anyhow::Result<()> {
             base,
             runs,
             dir,
+            parquet,
         } => {
-            return crate::bench_index::run(offers, base, runs, dir);
+            return crate::bench_index::run(offers, base, runs, dir, parquet);
         }
     };
     let text = std::fs::read_to_string(&input)

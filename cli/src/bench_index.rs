@@ -16,7 +16,13 @@ use jobmarket_storage::{AnalyticsQuery, Interval, KeywordField, Store, StoredOff
 /// Offers per upsert.
 const BATCH: usize = 20_000;
 
-pub fn run(offers: usize, base: usize, runs: usize, dir: Option<PathBuf>) -> anyhow::Result<()> {
+pub fn run(
+    offers: usize,
+    base: usize,
+    runs: usize,
+    dir: Option<PathBuf>,
+    parquet: Option<PathBuf>,
+) -> anyhow::Result<()> {
     let base_offers = base_offers(base)?;
     anyhow::ensure!(!base_offers.is_empty(), "no base offers generated");
     let tmp;
@@ -70,6 +76,24 @@ pub fn run(offers: usize, base: usize, runs: usize, dir: Option<PathBuf>) -> any
         times.sort();
         let p = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
         println!("    {name:<24} {:>8} / {:>8}", ms(p(0.5)), ms(p(0.99)));
+    }
+    if let Some(path) = parquet {
+        let t = Instant::now();
+        let file = std::io::BufWriter::new(std::fs::File::create(&path)?);
+        let mut file: Box<dyn std::io::Write + Send> = Box::new(file);
+        let n = runtime.block_on(crate::export::export(
+            &store,
+            &jobmarket_storage::OfferFilter::default(),
+            crate::export::Format::Parquet,
+            &mut *file,
+        ))?;
+        file.flush()?;
+        println!(
+            "  exported {n} offers to {} in {:.1} s ({:.0} MB)",
+            path.display(),
+            t.elapsed().as_secs_f64(),
+            std::fs::metadata(&path)?.len() as f64 / 1e6
+        );
     }
     Ok(())
 }
