@@ -21,10 +21,11 @@ async fn stored(data: &std::path::Path, active: Option<bool>) -> u64 {
     store.query(&query).await.unwrap().total
 }
 
-fn index_command(data: &std::path::Path, args: &[&str]) -> tokio::process::Command {
+/// `jobmarket <subcommand> --data-dir <data> <args>`, with the default store.
+fn command(subcommand: &str, data: &std::path::Path, args: &[&str]) -> tokio::process::Command {
     let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_jobmarket"));
     command
-        .args(["index", "--data-dir"])
+        .args([subcommand, "--data-dir"])
         .arg(data)
         .args(args)
         .env_remove("JOBMARKET_STORE")
@@ -34,17 +35,12 @@ fn index_command(data: &std::path::Path, args: &[&str]) -> tokio::process::Comma
     command
 }
 
+fn index_command(data: &std::path::Path, args: &[&str]) -> tokio::process::Command {
+    command("index", data, args)
+}
+
 fn export_command(data: &std::path::Path, args: &[&str]) -> tokio::process::Command {
-    let mut export = tokio::process::Command::new(env!("CARGO_BIN_EXE_jobmarket"));
-    export
-        .args(["export", "--data-dir"])
-        .arg(data)
-        .args(args)
-        .env_remove("JOBMARKET_STORE")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true);
-    export
+    command("export", data, args)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

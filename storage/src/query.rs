@@ -317,6 +317,20 @@ pub fn continuous(interval: Interval, counts: &BTreeMap<NaiveDate, u64>) -> Vec<
     out
 }
 
+/// Salary bands from counts per band number (salary / `interval_eur`, rounded down), gaps
+/// between the first and last non-empty band filled with zeros.
+pub fn salary_bands(counts: &BTreeMap<i64, u64>, interval_eur: f64) -> Vec<SalaryBucket> {
+    match (counts.first_key_value(), counts.last_key_value()) {
+        (Some((&first, _)), Some((&last, _))) => (first..=last)
+            .map(|k| SalaryBucket {
+                from_eur: k as f64 * interval_eur,
+                count: counts.get(&k).copied().unwrap_or(0),
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Percentiles by linear interpolation between the closest ranks of the sorted `values`
 /// (the definition the embedded engine computes exactly; Elasticsearch's t-digest is within a
 /// fraction of a percent of it).

@@ -13,7 +13,7 @@ use crate::analysis::analyze;
 use crate::fields;
 use crate::query::{
     Aggregation, AggregationResult, AnalyticsQuery, Interval, KeywordField, LifeBucket,
-    OfferFilter, QueryResult, SalaryBucket, Sort, TermBucket, continuous, order_terms, percentiles,
+    OfferFilter, QueryResult, Sort, TermBucket, continuous, order_terms, percentiles, salary_bands,
 };
 use crate::{StoreError, StoredOffer};
 
@@ -581,16 +581,9 @@ pub fn parse_search(
                         .entry((key / interval_eur).round() as i64)
                         .or_default() += count_of(b)?;
                 }
-                let buckets = match (counts.first_key_value(), counts.last_key_value()) {
-                    (Some((&first, _)), Some((&last, _))) => (first..=last)
-                        .map(|k| SalaryBucket {
-                            from_eur: k as f64 * interval_eur,
-                            count: counts.get(&k).copied().unwrap_or(0),
-                        })
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                AggregationResult::SalaryHistogram { buckets }
+                AggregationResult::SalaryHistogram {
+                    buckets: salary_bands(&counts, *interval_eur),
+                }
             }
             Aggregation::SkillCooccurrence { size, .. } => {
                 let with = agg(aggs, &agg_name(i, "with"))?;

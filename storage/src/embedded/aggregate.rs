@@ -10,8 +10,8 @@ use super::schema::{Fields, day_of};
 use super::{MatchSet, engine};
 use crate::StoreError;
 use crate::query::{
-    Aggregation, AggregationResult, Interval, KeywordField, LifeBucket, SalaryBucket, Sort,
-    TermBucket, continuous, order_terms, percentiles,
+    Aggregation, AggregationResult, Interval, KeywordField, LifeBucket, Sort, TermBucket,
+    continuous, order_terms, percentiles, salary_bands,
 };
 
 fn str_column(
@@ -167,16 +167,9 @@ pub(crate) fn run(
             for v in salaries(searcher, matches)? {
                 *counts.entry((v / interval_eur).floor() as i64).or_default() += 1;
             }
-            let buckets = match (counts.first_key_value(), counts.last_key_value()) {
-                (Some((&first, _)), Some((&last, _))) => (first..=last)
-                    .map(|k| SalaryBucket {
-                        from_eur: k as f64 * interval_eur,
-                        count: counts.get(&k).copied().unwrap_or(0),
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            };
-            AggregationResult::SalaryHistogram { buckets }
+            AggregationResult::SalaryHistogram {
+                buckets: salary_bands(&counts, *interval_eur),
+            }
         }
         Aggregation::NewVsActive { interval } => new_vs_active(searcher, matches, *interval)?,
     })
