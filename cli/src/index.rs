@@ -118,7 +118,13 @@ async fn open_store(
     match args.store.as_str() {
         "embedded" => {
             let dir = embedded_dir(data);
-            let store = if args.rebuild {
+            let layout_changed = EmbeddedStore::needs_rebuild(&dir);
+            if layout_changed {
+                println!(
+                    "index: built by another version of jobmarket; rebuilding it from the offers"
+                );
+            }
+            let store = if args.rebuild || layout_changed {
                 for source in sources {
                     let _ = std::fs::remove_file(state_file(data, "embedded", source));
                 }

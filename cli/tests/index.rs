@@ -176,6 +176,36 @@ async fn a_collection_is_indexed_then_only_changes_are() {
     assert_eq!(stored(data, Some(false)).await, 25);
 }
 
+/// An index built by another version of the layout is rebuilt from the offers on the next run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_index_of_another_layout_is_rebuilt() {
+    let config = SimConfig {
+        offers: 300,
+        seed: 14,
+        ..SimConfig::default()
+    };
+    let scenario = Scenario::start(config).await;
+    let data = &scenario.data;
+    run_ok(scenario.ingest(&[])).await;
+    let collected = collected_ids(data).len() as u64;
+    let index = data.join("index");
+    let live = std::fs::read_to_string(index.join("current")).unwrap();
+    std::fs::rename(index.join(live.trim()), index.join("v0-20200101T000000")).unwrap();
+    std::fs::write(index.join("current"), "v0-20200101T000000").unwrap();
+    let out = run_ok(index_command(data, &[])).await;
+    assert!(out.stdout.contains("rebuilding"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains(&format!("{collected} written")),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !index.join("v0-20200101T000000").exists(),
+        "the old index is removed"
+    );
+    assert_eq!(stored(data, None).await, collected);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_index_leaves_the_store_alone() {
     let config = SimConfig {

@@ -76,6 +76,15 @@ impl EmbeddedStore {
         Self::open_folder(&folder)
     }
 
+    /// Whether the live index under `dir` was built by another version of the layout (it must
+    /// then be rebuilt from the offers); `false` when there is no index yet.
+    pub fn needs_rebuild(dir: &Path) -> bool {
+        match std::fs::read_to_string(dir.join("current")) {
+            Ok(name) => !name.trim().starts_with(&format!("v{LAYOUT_VERSION}-")),
+            Err(_) => false,
+        }
+    }
+
     /// Builds a fresh index in a new folder under `dir` from `offers`, then makes it the live
     /// one; the previous folder is removed. Readers keep the old index until they reopen.
     pub fn rebuild(
