@@ -146,10 +146,15 @@ pub(crate) fn run(
             }
         }
         Aggregation::OverTime { interval } => {
-            let mut counts = BTreeMap::new();
+            // counts per bucket number, then the buckets from the first to the last
+            let mut counts: HashMap<i64, u64> = HashMap::new();
             each_i64(searcher, matches, "posted_day", |day| {
-                *counts.entry(interval.bucket_of(day_of(day))).or_insert(0) += 1;
+                *counts.entry(bucket_number(*interval, day)).or_insert(0) += 1;
             })?;
+            let counts: BTreeMap<chrono::NaiveDate, u64> = counts
+                .into_iter()
+                .map(|(n, c)| (bucket_start(*interval, n), c))
+                .collect();
             AggregationResult::OverTime {
                 buckets: continuous(*interval, &counts),
             }
@@ -175,13 +180,42 @@ pub(crate) fn run(
     })
 }
 
+/// The number of the bucket holding day `day` (days since 1970-01-01): consecutive buckets
+/// have consecutive numbers, so counts go in plain arrays.
+fn bucket_number(interval: Interval, day: i64) -> i64 {
+    match interval {
+        Interval::Day => day,
+        // 1970-01-01 was a Thursday: weeks start on Mondays
+        Interval::Week => (day + 3).div_euclid(7),
+        Interval::Month => {
+            use chrono::Datelike;
+            let date = day_of(day);
+            i64::from(date.year()) * 12 + i64::from(date.month0())
+        }
+    }
+}
+
+/// The first day of bucket `number`.
+fn bucket_start(interval: Interval, number: i64) -> chrono::NaiveDate {
+    match interval {
+        Interval::Day => day_of(number),
+        Interval::Week => day_of(number * 7 - 3),
+        Interval::Month => chrono::NaiveDate::from_ymd_opt(
+            number.div_euclid(12) as i32,
+            number.rem_euclid(12) as u32 + 1,
+            1,
+        )
+        .expect("a valid month"),
+    }
+}
+
 fn new_vs_active(
     searcher: &Searcher,
     matches: &MatchSet,
     interval: Interval,
 ) -> Result<AggregationResult, StoreError> {
-    let mut new: BTreeMap<chrono::NaiveDate, u64> = BTreeMap::new();
-    let mut active: BTreeMap<chrono::NaiveDate, u64> = BTreeMap::new();
+    // (first bucket, last bucket) of each offer's life
+    let mut spans: Vec<(i64, i64)> = Vec::new();
     for (segment, docs) in matches {
         let ff = searcher.segment_reader(*segment).fast_fields();
         let first = ff.i64("first_seen_day").map_err(engine)?;
@@ -190,22 +224,38 @@ fn new_vs_active(
             let (Some(f), Some(l)) = (first.first(doc), last.first(doc)) else {
                 continue;
             };
-            let start = interval.bucket_of(day_of(f));
-            *new.entry(start).or_default() += 1;
-            let end = interval.bucket_of(day_of(l.max(f)));
-            let mut bucket = start;
-            while bucket <= end {
-                *active.entry(bucket).or_default() += 1;
-                bucket = interval.next(bucket);
-            }
+            spans.push((
+                bucket_number(interval, f),
+                bucket_number(interval, l.max(f)),
+            ));
         }
     }
-    let buckets = continuous(interval, &active)
-        .into_iter()
-        .map(|b| LifeBucket {
-            start: b.start,
-            new: new.get(&b.start).copied().unwrap_or(0),
-            active: b.count,
+    let (Some(lo), Some(hi)) = (
+        spans.iter().map(|s| s.0).min(),
+        spans.iter().map(|s| s.1).max(),
+    ) else {
+        return Ok(AggregationResult::NewVsActive {
+            buckets: Vec::new(),
+        });
+    };
+    let width = (hi - lo + 1) as usize;
+    let mut new = vec![0u64; width];
+    // live offers per bucket, as differences: +1 where a life starts, -1 after it ends
+    let mut change = vec![0i64; width + 1];
+    for &(f, l) in &spans {
+        new[(f - lo) as usize] += 1;
+        change[(f - lo) as usize] += 1;
+        change[(l - lo) as usize + 1] -= 1;
+    }
+    let mut live = 0i64;
+    let buckets = (0..width)
+        .map(|i| {
+            live += change[i];
+            LifeBucket {
+                start: bucket_start(interval, lo + i as i64),
+                new: new[i],
+                active: live as u64,
+            }
         })
         .collect();
     Ok(AggregationResult::NewVsActive { buckets })
@@ -307,4 +357,30 @@ fn group(keyed: &[(f64, DocAddress)]) -> MatchSet {
         by_segment.entry(a.segment_ord).or_default().push(a.doc_id);
     }
     by_segment.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::embedded::schema::day_number;
+
+    #[test]
+    fn bucket_numbers_agree_with_the_query_buckets() {
+        let start = chrono::NaiveDate::from_ymd_opt(1969, 12, 1).unwrap();
+        for offset in 0..1200 {
+            let day = start + chrono::Days::new(offset);
+            for interval in [Interval::Day, Interval::Week, Interval::Month] {
+                let n = bucket_number(interval, day_number(day));
+                assert_eq!(
+                    bucket_start(interval, n),
+                    interval.bucket_of(day),
+                    "{day} {interval:?}"
+                );
+                assert_eq!(
+                    bucket_number(interval, day_number(interval.next(interval.bucket_of(day)))),
+                    n + 1
+                );
+            }
+        }
+    }
 }
