@@ -191,6 +191,10 @@ impl Store for Rebuilding {
     async fn upsert(&self, offers: &[StoredOffer]) -> Result<UpsertReport, StoreError> {
         self.es.rebuild_write(&self.rebuild, offers).await
     }
+    async fn get(&self, id: &OfferId) -> Result<Option<StoredOffer>, StoreError> {
+        self.es.get(id).await
+    }
+
     async fn delete(&self, ids: &[OfferId]) -> Result<u64, StoreError> {
         self.es.delete(ids).await
     }

@@ -73,6 +73,9 @@ pub trait Store: Send + Sync {
     /// visible to queries before returning.
     async fn upsert(&self, offers: &[StoredOffer]) -> Result<UpsertReport, StoreError>;
 
+    /// The stored offer with this id, if any.
+    async fn get(&self, id: &OfferId) -> Result<Option<StoredOffer>, StoreError>;
+
     /// Removes these offers; returns how many were stored.
     async fn delete(&self, ids: &[OfferId]) -> Result<u64, StoreError>;
 

@@ -142,6 +142,23 @@ pub enum Aggregation {
     /// Per bucket of first collection: offers new in it, and offers live during it (first seen
     /// before its end, last seen after its start).
     NewVsActive { interval: Interval },
+    /// Salary percentiles per combination of values of `fields` (e.g. role × seniority ×
+    /// region), over offers stating a salary. An offer without a value for one of the fields
+    /// is left out; a multi-valued field puts an offer in each of its values. Every non-empty
+    /// group is returned, ordered by count (descending) then keys.
+    SalaryPercentilesBy {
+        fields: Vec<KeywordField>,
+        percents: Vec<f64>,
+    },
+    /// Offers per value of `field` (its top `size` values, as [`Aggregation::Terms`]), and
+    /// within each of them offers per value of `sub_field` (top `sub_size`), e.g. the skills
+    /// asked per role or the roles of each company.
+    TermsBy {
+        field: KeywordField,
+        size: usize,
+        sub_field: KeywordField,
+        sub_size: usize,
+    },
 }
 
 /// How the page of hits is ordered; ties are broken by id.
@@ -202,7 +219,20 @@ impl AnalyticsQuery {
                 {
                     return invalid(format!("aggregation {name}: size must be 1 to 10000"));
                 }
+                Aggregation::TermsBy { size, sub_size, .. }
+                    if *size == 0 || *size > 1_000 || *sub_size == 0 || *sub_size > 1_000 =>
+                {
+                    return invalid(format!(
+                        "aggregation {name}: size and sub_size must be 1 to 1000"
+                    ));
+                }
+                Aggregation::SalaryPercentilesBy { fields, .. }
+                    if fields.is_empty() || fields.len() > 3 =>
+                {
+                    return invalid(format!("aggregation {name}: 1 to 3 fields"));
+                }
                 Aggregation::SalaryPercentiles { percents }
+                | Aggregation::SalaryPercentilesBy { percents, .. }
                     if percents.is_empty()
                         || percents.iter().any(|p| !(0.0..=100.0).contains(p)) =>
                 {
@@ -257,6 +287,26 @@ pub struct SalaryBucket {
     pub count: u64,
 }
 
+/// The salary percentiles of one group of [`Aggregation::SalaryPercentilesBy`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SalaryGroup {
+    /// The group's value of each field, in the order of the aggregation's `fields`.
+    pub keys: Vec<String>,
+    /// Offers of the group stating a salary.
+    pub count: u64,
+    /// (percent, value), as [`AggregationResult::Percentiles`].
+    pub values: Vec<(f64, Option<f64>)>,
+}
+
+/// One bucket of [`Aggregation::TermsBy`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermsByBucket {
+    pub key: String,
+    pub count: u64,
+    /// Counts per value of the sub-field among this bucket's offers.
+    pub sub: Vec<TermBucket>,
+}
+
 /// The result of one aggregation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -280,6 +330,12 @@ pub enum AggregationResult {
     },
     NewVsActive {
         buckets: Vec<LifeBucket>,
+    },
+    SalaryGroups {
+        groups: Vec<SalaryGroup>,
+    },
+    TermsBy {
+        buckets: Vec<TermsByBucket>,
     },
 }
 

@@ -442,6 +442,12 @@ impl Store for ElasticsearchStore {
         self.write(&self.alias(), offers).await
     }
 
+    async fn get(&self, _id: &OfferId) -> Result<Option<StoredOffer>, StoreError> {
+        Err(StoreError::InvalidQuery(
+            "get is not implemented yet".into(),
+        ))
+    }
+
     async fn delete(&self, ids: &[OfferId]) -> Result<u64, StoreError> {
         self.ready().await?;
         if ids.is_empty() {

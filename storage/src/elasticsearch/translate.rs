@@ -311,6 +311,7 @@ pub fn search_body(query: &AnalyticsQuery) -> Value {
                     }),
                 );
             }
+            Aggregation::SalaryPercentilesBy { .. } | Aggregation::TermsBy { .. } => {}
             Aggregation::NewVsActive { .. } => {
                 aggs.insert(agg_name(i, "first_days"), days_agg("first_seen_day"));
                 aggs.insert(
@@ -544,6 +545,9 @@ pub fn parse_search(
     let mut life = Vec::new();
     for (i, (name, aggregation)) in query.aggregations.iter().enumerate() {
         let result = match aggregation {
+            Aggregation::SalaryPercentilesBy { .. } | Aggregation::TermsBy { .. } => {
+                return Err(StoreError::InvalidQuery("not implemented yet".into()));
+            }
             Aggregation::Terms { size, .. } => AggregationResult::Terms {
                 buckets: order_terms(term_buckets(agg(aggs, &agg_name(i, "terms"))?)?, *size),
                 missing: count_of(agg(aggs, &agg_name(i, "missing"))?)?,

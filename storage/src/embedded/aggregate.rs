@@ -177,6 +177,9 @@ pub(crate) fn run(
             }
         }
         Aggregation::NewVsActive { interval } => new_vs_active(searcher, matches, *interval)?,
+        Aggregation::SalaryPercentilesBy { .. } | Aggregation::TermsBy { .. } => {
+            return Err(StoreError::InvalidQuery("not implemented yet".into()));
+        }
     })
 }
 

@@ -355,6 +355,12 @@ impl Store for EmbeddedStore {
         blocking(move || this.write(&offers, true)).await
     }
 
+    async fn get(&self, _id: &OfferId) -> Result<Option<StoredOffer>, StoreError> {
+        Err(StoreError::InvalidQuery(
+            "get is not implemented yet".into(),
+        ))
+    }
+
     async fn delete(&self, ids: &[OfferId]) -> Result<u64, StoreError> {
         let this = self.clone();
         let ids = ids.to_vec();
