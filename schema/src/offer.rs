@@ -214,6 +214,28 @@ pub enum Seniority {
     Unknown,
 }
 
+impl Seniority {
+    pub const ALL: [Seniority; 6] = [
+        Seniority::Intern,
+        Seniority::Junior,
+        Seniority::Mid,
+        Seniority::Senior,
+        Seniority::Lead,
+        Seniority::Unknown,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Seniority::Intern => "intern",
+            Seniority::Junior => "junior",
+            Seniority::Mid => "mid",
+            Seniority::Senior => "senior",
+            Seniority::Lead => "lead",
+            Seniority::Unknown => "unknown",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Remote {
@@ -224,15 +246,47 @@ pub enum Remote {
     Unknown,
 }
 
+impl Remote {
+    pub const ALL: [Remote; 5] = [
+        Remote::Full,
+        Remote::Hybrid,
+        Remote::Occasional,
+        Remote::None,
+        Remote::Unknown,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Remote::Full => "full",
+            Remote::Hybrid => "hybrid",
+            Remote::Occasional => "occasional",
+            Remote::None => "none",
+            Remote::Unknown => "unknown",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn contract_type_serialises_as_schema_keys() {
+    fn vocabularies_serialise_as_schema_keys() {
         for kind in ContractType::ALL {
             let json = serde_json::to_string(&kind).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+        for s in Seniority::ALL {
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", s.as_str())
+            );
+        }
+        for r in Remote::ALL {
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.as_str())
+            );
         }
     }
 
