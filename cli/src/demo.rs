@@ -8,27 +8,53 @@ use std::path::Path;
 use jobmarket_francetravail::FtConfig;
 use jobmarket_francetravail::config::search_url_for;
 use jobmarket_francetravail_sim::SimConfig;
+use jobmarket_ingest::report::RunReport;
 use jobmarket_ingest::{DataDir, Secret};
 
 use crate::ingest::{FtArgs, collect, print_summary};
 use crate::logging::LogFormat;
 
-#[derive(clap::Args)]
+#[derive(clap::Args, Clone)]
 pub struct DemoArgs {
     /// Number of simulated offers.
     #[arg(long, default_value_t = 3000)]
-    offers: usize,
+    pub offers: usize,
     /// Seed of the simulated offers.
     #[arg(long, default_value_t = 42)]
-    seed: u64,
+    pub seed: u64,
     /// Share of simulated 5xx answers, to watch the retries at work.
     #[arg(long, default_value_t = 0.05)]
-    fault_5xx: f64,
+    pub fault_5xx: f64,
     #[command(flatten)]
-    ingest: FtArgs,
+    pub ingest: FtArgs,
 }
 
 pub async fn run(args: DemoArgs, data_dir: &Path, log_format: LogFormat) -> anyhow::Result<()> {
+    let data = demo_dir(data_dir);
+    println!(
+        "DEMO: collecting SIMULATED France Travail offers (not real data) from the built-in simulator into {}",
+        data.root().display()
+    );
+    let report = collect_demo(&data, &args, log_format).await?;
+    print_summary(&data, &report);
+    crate::index::after_collection(&data, &report, &args.ingest).await?;
+    println!(
+        "DEMO data only. With France Travail credentials in config/.env, run `jobmarket ingest francetravail`."
+    );
+    Ok(())
+}
+
+/// Where demo data live: apart from real data.
+pub fn demo_dir(data_dir: &Path) -> DataDir {
+    DataDir::new(data_dir.join("demo"))
+}
+
+/// Collects simulated offers from a simulator started for the occasion.
+pub async fn collect_demo(
+    data: &DataDir,
+    args: &DemoArgs,
+    log_format: LogFormat,
+) -> anyhow::Result<RunReport> {
     let sim_config = SimConfig {
         offers: args.offers,
         seed: args.seed,
@@ -40,11 +66,6 @@ pub async fn run(args: DemoArgs, data_dir: &Path, log_format: LogFormat) -> anyh
         SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
     )
     .await?;
-    let data = DataDir::new(data_dir.join("demo"));
-    println!(
-        "DEMO: collecting SIMULATED France Travail offers (not real data) from the built-in simulator into {}",
-        data.root().display()
-    );
     let mut config = FtConfig::new(
         sim_config.client_id.clone(),
         Secret::new(sim_config.client_secret.clone()),
@@ -56,13 +77,7 @@ pub async fn run(args: DemoArgs, data_dir: &Path, log_format: LogFormat) -> anyh
     config.max_retries = args.ingest.max_retries;
     let mut options = args.ingest.options()?;
     options.demo = true;
-    let report = collect(&data, config, &options, log_format).await;
+    let report = collect(data, config, &options, log_format).await;
     sim.shutdown().await;
-    let report = report?;
-    print_summary(&data, &report);
-    crate::index::after_collection(&data, &report, &args.ingest).await?;
-    println!(
-        "DEMO data only. With France Travail credentials in config/.env, run `jobmarket ingest francetravail`."
-    );
-    Ok(())
+    report
 }

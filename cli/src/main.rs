@@ -14,6 +14,7 @@ mod ingest;
 mod logging;
 mod normalize;
 mod parquet_out;
+mod serve;
 mod simulate;
 
 use std::path::PathBuf;
@@ -64,6 +65,11 @@ enum Command {
     Index(index::IndexArgs),
     /// Stream the stored offers (filtered) as JSON Lines or CSV, to stdout or a file.
     Export(export::ExportArgs),
+    /// Serve the REST API (and its documentation) over the store.
+    Serve(serve::ServeArgs),
+    /// Everything in one command: collect (or load the demo data without credentials), index,
+    /// serve, and collect again on a schedule.
+    Up(serve::UpArgs),
     /// Measure normalisation quality on hand-labelled real offers.
     Eval(eval::EvalArgs),
     /// Measure the speed of a stage.
@@ -84,6 +90,8 @@ fn main() -> std::process::ExitCode {
         Command::Simulate { source } => run_async(simulate::run(source)),
         Command::Index(args) => run_async(index::run(args, &cli.data_dir)),
         Command::Export(args) => run_async(export::run(args, &cli.data_dir)),
+        Command::Serve(args) => run_async(serve::serve(args, &cli.data_dir, cli.log_format)),
+        Command::Up(args) => run_async(serve::up(args, &cli.data_dir, cli.log_format)),
         Command::Eval(args) => eval::run(args),
         Command::Bench { what } => bench::run(what),
     };

@@ -381,7 +381,7 @@ pub async fn run_ingest(
     data: &DataDir,
     config: FtConfig,
     options: &CrawlOptions,
-    progress: &mut dyn Progress,
+    progress: &mut (dyn Progress + Send),
 ) -> Result<RunReport, CrawlError> {
     let _lock = data.lock_collection(SOURCE)?;
     let (plan, resumed) = load_or_create_plan(data, options)?;
@@ -495,7 +495,7 @@ async fn crawl(
     journal: &mut Journal,
     done: &mut Progressed,
     concurrency: usize,
-    progress: &mut dyn Progress,
+    progress: &mut (dyn Progress + Send),
 ) -> Result<(), CrawlError> {
     let raw_dir = data.raw_run_dir(SOURCE, &plan.run_id);
     let mut queue: VecDeque<(Slice, u64)> = VecDeque::new();
