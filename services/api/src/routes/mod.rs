@@ -161,6 +161,7 @@ pub fn router(state: AppState) -> Router {
             get(system::status).layer(axum::middleware::from_fn(no_store)),
         )
         .route("/admin/ingest", post(admin::start_ingest))
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::middleware::cache,
