@@ -220,6 +220,11 @@ pub async fn open_read_only(kind: &str, data: &DataDir) -> anyhow::Result<Box<dy
                 "no index under {} (run `jobmarket index` first)",
                 dir.display()
             );
+            anyhow::ensure!(
+                !EmbeddedStore::needs_rebuild(&dir),
+                "the index under {} was built by another version of jobmarket (run `jobmarket index --rebuild`)",
+                dir.display()
+            );
             Ok(Box::new(EmbeddedStore::open(&dir)?))
         }
         "elasticsearch" => Ok(Box::new(ElasticsearchStore::from_env().await?)),

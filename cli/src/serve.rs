@@ -13,6 +13,7 @@ use jobmarket_api::{ApiConfig, AppState, Collection, DataStatus, Refresher};
 use jobmarket_ingest::DataDir;
 use jobmarket_ingest::report::{RunMode, RunReport, RunStatus};
 use jobmarket_schema::OfferId;
+use jobmarket_storage::embedded::EmbeddedStore;
 use jobmarket_storage::{
     AnalyticsQuery, Health, OfferFilter, QueryResult, Store, StoreError, StoredOffer, UpsertReport,
 };
@@ -176,6 +177,21 @@ serving SIMULATED offers, flagged as demo data in every answer"
     if status.last_success_at.is_none() {
         println!("collecting the offers before serving them (a minute or so)…");
         refresh.collect_and_index().await?;
+    }
+    let index_dir = crate::index::embedded_dir(&data);
+    if args.api.store == "embedded"
+        && (EmbeddedStore::needs_rebuild(&index_dir) || !index_dir.join("current").exists())
+    {
+        println!("index: missing or built by another version of jobmarket; rebuilding it");
+        crate::index::run(
+            crate::index::IndexArgs {
+                source: Vec::new(),
+                rebuild: true,
+                store: args.api.store.clone(),
+            },
+            data.root(),
+        )
+        .await?;
     }
     let store = ServedStore::open(&args.api.store, &data).await?;
     let refresh = Refresh {
