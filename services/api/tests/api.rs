@@ -48,13 +48,13 @@ fn fixture_offer(n: u32) -> StoredOffer {
     let (dept, region) = PLACES[n as usize % 6];
     let published = now() - chrono::Duration::hours(1 + i64::from(n) * 47);
     let mut skills: BTreeSet<&str> = BTreeSet::new();
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         skills.insert("python");
     }
-    if n % 5 == 0 {
+    if n.is_multiple_of(5) {
         skills.insert("sql");
     }
-    if n % 7 == 0 {
+    if n.is_multiple_of(7) {
         skills.insert("spark");
     }
     match role {
