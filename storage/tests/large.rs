@@ -184,6 +184,30 @@ async fn grouped_aggregations_over_many_offers() {
     assert_eq!(written, n as u64);
     eprintln!("{n} offers indexed in {:.1?}", started.elapsed());
 
+    // references: matching every offer, and counting the values of one field
+    let mut times: Vec<Duration> = Vec::new();
+    for _ in 0..7 {
+        let started = Instant::now();
+        let all = AnalyticsQuery {
+            size: 0,
+            ..Default::default()
+        };
+        assert_eq!(store.query(&all).await.unwrap().total, n as u64);
+        times.push(started.elapsed());
+    }
+    times.sort();
+    eprintln!("every offer matched, no aggregation: {:.1?}", times[3]);
+    let (took, _) = timed(
+        &store,
+        &only(Aggregation::Terms {
+            field: KeywordField::Region,
+            size: 20,
+        }),
+        7,
+    )
+    .await;
+    eprintln!("terms region: {took:.1?}");
+
     // salary percentiles per role × seniority × region
     let percents = vec![25.0, 50.0, 75.0];
     let fields = vec![

@@ -1,7 +1,9 @@
 //! The Elasticsearch 8.x store: offers in versioned indices `<prefix>-offers-vN` behind the
 //! alias `<prefix>-offers`, created from the index template and mappings in
 //! `storage/elasticsearch/`, written with `_bulk`, queried with one bool filter and
-//! aggregations, exported with a point in time and `search_after`.
+//! aggregations (salary groups in pages of a composite aggregation, new-vs-live counts and
+//! large terms-by sub-counts in further searches), read by id with `_doc`, exported with a
+//! point in time and `search_after`.
 //!
 //! - [`config`] reads the `ES_*` settings;
 //! - `client` sends requests and turns error bodies into [`StoreError`]s;
@@ -148,8 +150,8 @@ impl ElasticsearchStore {
                 .ok(&index)?;
             tracing::info!(index, alias, "created the offers index");
         } else {
+            let ours = translate::mapping_version(&translate::mappings());
             for (index, version) in self.versions_of_alias().await? {
-                let ours = translate::mapping_version(&translate::mappings());
                 if version < ours {
                     tracing::warn!(
                         index,

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{Cardinality, StrColumn};
 use tantivy::{DocAddress, Searcher};
 
 use super::schema::{Fields, day_of};
@@ -203,9 +203,51 @@ const DENSE_COMBINATIONS: u128 = 1 << 16;
 fn ords_of(column: &StrColumn, doc: u32, out: &mut Vec<u64>) {
     out.clear();
     out.extend(column.term_ords(doc));
-    if out.len() > 1 {
+    if out.windows(2).any(|w| w[0] >= w[1]) {
         out.sort_unstable();
         out.dedup();
+    }
+}
+
+/// The term ordinals of a block of documents in a keyword column: read for the whole block
+/// at once for a single-valued column, per document for a multi-valued one.
+struct BlockOrds<'a> {
+    column: &'a StrColumn,
+    multi: bool,
+    firsts: Vec<Option<u64>>,
+}
+
+impl<'a> BlockOrds<'a> {
+    fn new(column: &'a StrColumn) -> Self {
+        BlockOrds {
+            column,
+            multi: column.ords().get_cardinality() == Cardinality::Multivalued,
+            firsts: Vec::with_capacity(BLOCK),
+        }
+    }
+
+    /// Reads the block `docs`.
+    fn load(&mut self, docs: &[u32]) {
+        if !self.multi {
+            self.firsts.clear();
+            self.firsts.resize(docs.len(), None);
+            self.column.ords().first_vals(docs, &mut self.firsts);
+        }
+    }
+
+    /// The ordinal of the `j`-th document of the block, when the column is single-valued.
+    fn single(&self, j: usize) -> Option<Option<u64>> {
+        (!self.multi).then(|| self.firsts[j])
+    }
+
+    /// The ordinals of `doc`, the `j`-th document of the block, in `out`.
+    fn get(&self, j: usize, doc: u32, out: &mut Vec<u64>) {
+        if self.multi {
+            ords_of(self.column, doc, out);
+        } else {
+            out.clear();
+            out.extend(self.firsts[j]);
+        }
     }
 }
 
@@ -276,9 +318,9 @@ fn salary_groups(
     percents: &[f64],
 ) -> Result<Vec<SalaryGroup>, StoreError> {
     let mut by_keys: HashMap<Vec<String>, Vec<f64>> = HashMap::new();
-    let mut salaries = vec![None; BLOCK];
     let mut ords: Vec<Vec<u64>> = vec![Vec::new(); fields.len()];
     let mut at = vec![0usize; fields.len()];
+    let (mut paid, mut paid_values) = (Vec::with_capacity(BLOCK), Vec::with_capacity(BLOCK));
     'segments: for (segment, docs) in matches {
         let salary = searcher
             .segment_reader(*segment)
@@ -296,14 +338,36 @@ fn salary_groups(
         let radix: Vec<u128> = columns.iter().map(|c| c.num_terms() as u128).collect();
         let combinations = radix.iter().fold(1u128, |a, &r| a.saturating_mul(r));
         let mut values: PerCombination<Vec<f64>> = PerCombination::new(combinations);
+        let mut blocks: Vec<BlockOrds> = columns.iter().map(BlockOrds::new).collect();
+        let all_single = blocks.iter().all(|b| !b.multi);
         for block in docs.chunks(BLOCK) {
-            let salaries = &mut salaries[..block.len()];
-            salaries.fill(None);
-            salary.first_vals(block, salaries);
-            'docs: for (&doc, &value) in block.iter().zip(salaries.iter()) {
-                let Some(value) = value else { continue };
-                for (column, ords) in columns.iter().zip(ords.iter_mut()) {
-                    ords_of(column, doc, ords);
+            // the documents stating a salary, then their values of each field
+            paid.clear();
+            paid_values.clear();
+            for &doc in block {
+                if let Some(value) = salary.first(doc) {
+                    paid.push(doc);
+                    paid_values.push(value);
+                }
+            }
+            for b in &mut blocks {
+                b.load(&paid);
+            }
+            'docs: for (j, (&doc, &value)) in paid.iter().zip(&paid_values).enumerate() {
+                if all_single {
+                    // one combination at most: no lists of ordinals
+                    let mut combination = 0u128;
+                    for (b, &r) in blocks.iter().zip(&radix) {
+                        match b.single(j).flatten() {
+                            Some(ord) => combination = combination * r + u128::from(ord),
+                            None => continue 'docs,
+                        }
+                    }
+                    values.entry(combination).push(value);
+                    continue;
+                }
+                for (b, ords) in blocks.iter().zip(ords.iter_mut()) {
+                    b.get(j, doc, ords);
                     if ords.is_empty() {
                         continue 'docs;
                     }
@@ -379,19 +443,27 @@ fn terms_by(
         let mut per_ord = vec![0u64; column.num_terms()];
         let mut pairs: PerCombination<u64> =
             PerCombination::new((column.num_terms() as u128).saturating_mul(width));
-        for &doc in docs {
-            ords_of(&column, doc, &mut ords);
-            if ords.is_empty() {
-                continue;
+        let mut outer = BlockOrds::new(&column);
+        let mut inner = sub_column.as_ref().map(BlockOrds::new);
+        for block in docs.chunks(BLOCK) {
+            outer.load(block);
+            if let Some(inner) = &mut inner {
+                inner.load(block);
             }
-            match &sub_column {
-                Some(sub) => ords_of(sub, doc, &mut sub_ords),
-                None => sub_ords.clear(),
-            }
-            for &ord in &ords {
-                per_ord[ord as usize] += 1;
-                for &sub in &sub_ords {
-                    *pairs.entry(u128::from(ord) * width + u128::from(sub)) += 1;
+            for (j, &doc) in block.iter().enumerate() {
+                outer.get(j, doc, &mut ords);
+                if ords.is_empty() {
+                    continue;
+                }
+                match &inner {
+                    Some(inner) => inner.get(j, doc, &mut sub_ords),
+                    None => sub_ords.clear(),
+                }
+                for &ord in &ords {
+                    per_ord[ord as usize] += 1;
+                    for &sub in &sub_ords {
+                        *pairs.entry(u128::from(ord) * width + u128::from(sub)) += 1;
+                    }
                 }
             }
         }
