@@ -2,6 +2,7 @@
 //! keyword values, the dates and salary the query semantics use, and the analysed text.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Europe::Paris;
 use jobmarket_schema::Offer;
 use serde::Serialize;
 
@@ -15,9 +16,23 @@ pub fn posted_at(offer: &Offer) -> DateTime<Utc> {
     offer.published_at.unwrap_or(offer.first_seen_at)
 }
 
-/// The day an offer counts at.
+/// The Europe/Paris calendar day of an instant: every day, week and month of the queries is
+/// a Paris one (2026-07-31T22:30:00Z is 1 August there).
+pub fn paris_day(t: DateTime<Utc>) -> NaiveDate {
+    t.with_timezone(&Paris).date_naive()
+}
+
+/// The (Paris) day an offer counts at.
 pub fn posted_day(offer: &Offer) -> NaiveDate {
-    posted_at(offer).date_naive()
+    paris_day(posted_at(offer))
+}
+
+/// The (Paris) days an offer was first and last collected.
+pub fn seen_days(offer: &Offer) -> (NaiveDate, NaiveDate) {
+    (
+        paris_day(offer.first_seen_at),
+        paris_day(offer.last_seen_at),
+    )
 }
 
 /// The annual gross salary midpoint: the middle of the range, or the one bound stated.
@@ -80,4 +95,30 @@ pub fn search_tokens(offer: &Offer) -> (Vec<String>, Vec<String>) {
         body.extend(analyze(name));
     }
     (title, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn days_are_paris_days() {
+        // winter time (UTC+1), the evening before the switch to summer time
+        assert_eq!(paris_day(t("2026-03-28T22:59:59Z")), d("2026-03-28"));
+        assert_eq!(paris_day(t("2026-03-28T23:30:00Z")), d("2026-03-29"));
+        // summer time (UTC+2)
+        assert_eq!(paris_day(t("2026-07-31T21:59:59Z")), d("2026-07-31"));
+        assert_eq!(paris_day(t("2026-07-31T22:30:00Z")), d("2026-08-01"));
+        // back to winter time on 25 October 2026
+        assert_eq!(paris_day(t("2026-10-25T22:30:00Z")), d("2026-10-25"));
+        assert_eq!(paris_day(t("2026-10-25T23:00:00Z")), d("2026-10-26"));
+    }
 }

@@ -5,7 +5,9 @@
 //!   with AND; an empty list does not filter;
 //! - dates are the offer's publication date, or its first collection date when the source gives
 //!   none ([`crate::fields::posted_at`]); `published_from` is inclusive, `published_to`
-//!   exclusive;
+//!   exclusive (both are instants);
+//! - days, weeks and months are Europe/Paris calendar days: an offer published at
+//!   2026-03-28T23:30:00Z counts on 29 March ([`crate::fields::paris_day`]);
 //! - salaries are the annual gross midpoint ([`crate::fields::salary_mid_eur`]);
 //! - term buckets are exact counts, ordered by count (descending) then key; time buckets run
 //!   without gaps from the first to the last non-empty one.
@@ -355,6 +357,12 @@ pub fn order_terms(mut buckets: Vec<TermBucket>, size: usize) -> Vec<TermBucket>
     buckets
 }
 
+/// Orders salary groups as every engine must: count descending, then keys.
+pub fn order_groups(mut groups: Vec<SalaryGroup>) -> Vec<SalaryGroup> {
+    groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.keys.cmp(&b.keys)));
+    groups
+}
+
 /// Fills the gaps between the first and last non-empty buckets with zeros.
 pub fn continuous(interval: Interval, counts: &BTreeMap<NaiveDate, u64>) -> Vec<TimeBucket> {
     let (Some((&first, _)), Some((&last, _))) = (counts.first_key_value(), counts.last_key_value())
@@ -390,15 +398,26 @@ pub fn salary_bands(counts: &BTreeMap<i64, u64>, interval_eur: f64) -> Vec<Salar
 /// Percentiles by linear interpolation between the closest ranks of the sorted `values`
 /// (the definition the embedded engine computes exactly; Elasticsearch's t-digest is within a
 /// fraction of a percent of it).
+///
+/// Only the ranks the percents need are selected (`select_nth_unstable`), in O(n) for a few
+/// percents: `values` is reordered, not sorted.
 pub fn percentiles(values: &mut [f64], percents: &[f64]) -> Vec<(f64, Option<f64>)> {
-    values.sort_by(f64::total_cmp);
+    if values.is_empty() {
+        return percents.iter().map(|&p| (p, None)).collect();
+    }
+    let last = (values.len() - 1) as f64;
+    let rank = |p: f64| p / 100.0 * last;
+    let mut ranks: Vec<usize> = percents
+        .iter()
+        .flat_map(|&p| [rank(p).floor() as usize, rank(p).ceil() as usize])
+        .collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    select_ranks(values, &ranks, 0);
     percents
         .iter()
         .map(|&p| {
-            if values.is_empty() {
-                return (p, None);
-            }
-            let rank = p / 100.0 * (values.len() - 1) as f64;
+            let rank = rank(p);
             let (lo, hi) = (rank.floor() as usize, rank.ceil() as usize);
             let value = values[lo] + (values[hi] - values[lo]) * (rank - lo as f64);
             (p, Some(value))
@@ -406,9 +425,24 @@ pub fn percentiles(values: &mut [f64], percents: &[f64]) -> Vec<(f64, Option<f64
         .collect()
 }
 
+/// Moves the value of each of `ranks` (sorted, distinct, each in `offset..offset +
+/// values.len()`) to its place in sorted order: the middle rank first, then the ranks on each
+/// side within their side only.
+fn select_ranks(values: &mut [f64], ranks: &[usize], offset: usize) {
+    let Some(&middle) = ranks.get(ranks.len() / 2) else {
+        return;
+    };
+    let at = middle - offset;
+    values.select_nth_unstable_by(at, f64::total_cmp);
+    let (below, rest) = values.split_at_mut(at);
+    select_ranks(below, &ranks[..ranks.len() / 2], offset);
+    select_ranks(&mut rest[1..], &ranks[ranks.len() / 2 + 1..], middle + 1);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn buckets_of_weeks_and_months() {
@@ -442,6 +476,45 @@ mod tests {
             ]
         );
         assert_eq!(percentiles(&mut [], &[50.0]), vec![(50.0, None)]);
+    }
+
+    /// The definition: sort everything, then interpolate between the closest ranks.
+    fn sorted_percentiles(values: &[f64], percents: &[f64]) -> Vec<(f64, Option<f64>)> {
+        let mut sorted = values.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        percents
+            .iter()
+            .map(|&p| {
+                if sorted.is_empty() {
+                    return (p, None);
+                }
+                let rank = p / 100.0 * (sorted.len() - 1) as f64;
+                let (lo, hi) = (rank.floor() as usize, rank.ceil() as usize);
+                (
+                    p,
+                    Some(sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo as f64)),
+                )
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn selected_percentiles_equal_the_sorted_definition(
+            // many ties, or any values
+            values in prop_oneof![
+                prop::collection::vec((0u32..20).prop_map(|v| f64::from(v) * 1_000.0), 0..300),
+                prop::collection::vec(-1e7f64..1e7, 0..300),
+            ],
+            percents in prop::collection::vec(
+                prop_oneof![0.0f64..=100.0, prop::sample::select(vec![0.0, 25.0, 50.0, 75.0, 100.0])],
+                1..8,
+            ),
+        ) {
+            let expected = sorted_percentiles(&values, &percents);
+            let mut values = values;
+            prop_assert_eq!(percentiles(&mut values, &percents), expected);
+        }
     }
 
     #[test]

@@ -11,7 +11,8 @@ use jobmarket_schema::{
 use jobmarket_storage::elasticsearch::{Config, ElasticsearchStore};
 use jobmarket_storage::embedded::EmbeddedStore;
 use jobmarket_storage::query::{
-    Aggregation, AggregationResult, LifeBucket, TermBucket, TimeBucket,
+    Aggregation, AggregationResult, LifeBucket, SalaryGroup, TermBucket, TermsByBucket, TimeBucket,
+    order_terms,
 };
 use jobmarket_storage::{
     AnalyticsQuery, Interval, KeywordField, OfferFilter, Sort, Store, StoredOffer,
@@ -274,7 +275,7 @@ async fn scenarios(store: &dyn Store) {
     // upsert replaces
     let mut changed = all[2].clone();
     changed.offer.title = "Data Analyst confirmé".into();
-    store.upsert(&[changed]).await.unwrap();
+    store.upsert(std::slice::from_ref(&changed)).await.unwrap();
     let found = store
         .query(&AnalyticsQuery {
             filter: OfferFilter {
@@ -287,6 +288,39 @@ async fn scenarios(store: &dyn Store) {
         .unwrap();
     assert_eq!(ids(&found.hits), ["003"]);
     assert_eq!(store.health().await.unwrap().offers, 8);
+
+    // get by id: the offer as upserted (the replaced one for 003), or none
+    for (i, stored) in all.iter().enumerate() {
+        let got = store.get(&stored.offer.id).await.unwrap();
+        let expected = if i == 2 { &changed } else { stored };
+        assert_eq!(got.as_ref(), Some(expected), "get {}", stored.offer.id);
+    }
+    assert_eq!(store.get(&OfferId::new("test", "999")).await.unwrap(), None);
+    assert_eq!(
+        store.get(&OfferId::new("other", "001")).await.unwrap(),
+        None
+    );
+    // ids needing escapes in a URL
+    let mut odd = all[0].clone();
+    odd.offer.id = OfferId::new("test", "a/b c?d#e%f+é");
+    assert_eq!(
+        store
+            .upsert(std::slice::from_ref(&odd))
+            .await
+            .unwrap()
+            .written,
+        1
+    );
+    assert_eq!(store.get(&odd.offer.id).await.unwrap(), Some(odd.clone()));
+    assert_eq!(
+        store
+            .get(&OfferId::new("test", "a/b c?d#e%f"))
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(store.delete(&[odd.offer.id.clone()]).await.unwrap(), 1);
+    assert_eq!(store.get(&odd.offer.id).await.unwrap(), None);
 
     // each filter
     let f = OfferFilter::default;
@@ -687,6 +721,10 @@ async fn scenarios(store: &dyn Store) {
         }
     );
 
+    grouped_aggregations(store).await;
+    many_groups(store).await;
+    paris_days(store).await;
+
     // export: every offer, in id order, filtered too
     let mut exported = Vec::new();
     let n = store
@@ -726,6 +764,12 @@ async fn scenarios(store: &dyn Store) {
     ];
     assert_eq!(store.delete(&gone).await.unwrap(), 2);
     assert_eq!(store.health().await.unwrap().offers, 6);
+    assert_eq!(store.get(&gone[0]).await.unwrap(), None, "deleted");
+    assert_eq!(store.get(&gone[1]).await.unwrap(), None, "deleted");
+    assert_eq!(
+        store.get(&all[0].offer.id).await.unwrap().as_ref(),
+        Some(&all[0])
+    );
     assert_eq!(
         hit_ids(
             store,
@@ -737,6 +781,443 @@ async fn scenarios(store: &dyn Store) {
         .await,
         Vec::<String>::new()
     );
+}
+
+fn group(keys: &[&str], count: u64, values: &[(f64, f64)]) -> SalaryGroup {
+    SalaryGroup {
+        keys: keys.iter().map(|k| k.to_string()).collect(),
+        count,
+        values: values.iter().map(|&(p, v)| (p, Some(v))).collect(),
+    }
+}
+
+/// A bucket of a terms-by result: key, count and sub-buckets.
+type Expected<'a> = (&'a str, u64, &'a [(&'a str, u64)]);
+
+fn terms_by(buckets: &[Expected]) -> AggregationResult {
+    AggregationResult::TermsBy {
+        buckets: buckets
+            .iter()
+            .map(|(key, count, sub)| TermsByBucket {
+                key: key.to_string(),
+                count: *count,
+                sub: sub
+                    .iter()
+                    .map(|(k, c)| TermBucket {
+                        key: k.to_string(),
+                        count: *c,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Salary percentiles per group and terms per term, on the fixture.
+async fn grouped_aggregations(store: &dyn Store) {
+    let f = OfferFilter::default;
+    // midpoints: 001 50 000, 002 55 000 (data engineers, junior, 11); 003 35 000; 005 42 000;
+    // 006 21 000; 008 100 000; 004 and 007 state none
+    assert_eq!(
+        agg(
+            store,
+            f(),
+            Aggregation::SalaryPercentilesBy {
+                fields: vec![KeywordField::Role, KeywordField::Seniority],
+                percents: vec![0.0, 50.0, 100.0],
+            }
+        )
+        .await,
+        AggregationResult::SalaryGroups {
+            groups: vec![
+                group(
+                    &["data_engineer", "junior"],
+                    2,
+                    &[(0.0, 50_000.0), (50.0, 52_500.0), (100.0, 55_000.0)]
+                ),
+                group(
+                    &["bi_analyst", "junior"],
+                    1,
+                    &[(0.0, 42_000.0), (50.0, 42_000.0), (100.0, 42_000.0)]
+                ),
+                group(
+                    &["data_analyst", "senior"],
+                    1,
+                    &[(0.0, 35_000.0), (50.0, 35_000.0), (100.0, 35_000.0)]
+                ),
+                group(
+                    &["not_data", "junior"],
+                    1,
+                    &[(0.0, 100_000.0), (50.0, 100_000.0), (100.0, 100_000.0)]
+                ),
+                group(
+                    &["not_data", "senior"],
+                    1,
+                    &[(0.0, 21_000.0), (50.0, 21_000.0), (100.0, 21_000.0)]
+                ),
+            ]
+        }
+    );
+    // a multi-valued field puts an offer in each of its values; 006 (no skill) is left out
+    assert_eq!(
+        agg(
+            store,
+            f(),
+            Aggregation::SalaryPercentilesBy {
+                fields: vec![KeywordField::Skills, KeywordField::Region],
+                percents: vec![50.0],
+            }
+        )
+        .await,
+        AggregationResult::SalaryGroups {
+            groups: vec![
+                group(&["python", "11"], 2, &[(50.0, 52_500.0)]),
+                group(&["java", "84"], 1, &[(50.0, 100_000.0)]),
+                group(&["power_bi", "52"], 1, &[(50.0, 42_000.0)]),
+                group(&["power_bi", "84"], 1, &[(50.0, 35_000.0)]),
+                group(&["python", "84"], 1, &[(50.0, 100_000.0)]),
+                group(&["spark", "11"], 1, &[(50.0, 55_000.0)]),
+                group(&["sql", "11"], 1, &[(50.0, 50_000.0)]),
+                group(&["sql", "52"], 1, &[(50.0, 42_000.0)]),
+                group(&["sql", "84"], 1, &[(50.0, 35_000.0)]),
+            ]
+        }
+    );
+    // three fields, filtered (active: 001, 002, 004, 006, 007), interpolated quartiles
+    assert_eq!(
+        agg(
+            store,
+            OfferFilter {
+                active: Some(true),
+                ..f()
+            },
+            Aggregation::SalaryPercentilesBy {
+                fields: vec![
+                    KeywordField::Role,
+                    KeywordField::Seniority,
+                    KeywordField::Region
+                ],
+                percents: vec![25.0, 50.0, 75.0],
+            }
+        )
+        .await,
+        AggregationResult::SalaryGroups {
+            groups: vec![
+                group(
+                    &["data_engineer", "junior", "11"],
+                    2,
+                    &[(25.0, 51_250.0), (50.0, 52_500.0), (75.0, 53_750.0)]
+                ),
+                group(
+                    &["not_data", "senior", "52"],
+                    1,
+                    &[(25.0, 21_000.0), (50.0, 21_000.0), (75.0, 21_000.0)]
+                ),
+            ]
+        }
+    );
+    // no offer of the filter states a salary: no group
+    assert_eq!(
+        agg(
+            store,
+            OfferFilter {
+                roles: vec!["data_scientist".into()],
+                ..f()
+            },
+            Aggregation::SalaryPercentilesBy {
+                fields: vec![KeywordField::Role],
+                percents: vec![50.0],
+            }
+        )
+        .await,
+        AggregationResult::SalaryGroups { groups: vec![] }
+    );
+
+    // terms per term: ties at both cuts broken by key (bi_analyst, data_analyst and
+    // data_scientist have one offer each; java and python one each among not_data)
+    assert_eq!(
+        agg(
+            store,
+            f(),
+            Aggregation::TermsBy {
+                field: KeywordField::Role,
+                size: 3,
+                sub_field: KeywordField::Skills,
+                sub_size: 1,
+            }
+        )
+        .await,
+        terms_by(&[
+            ("data_engineer", 3, &[("python", 3)]),
+            ("not_data", 2, &[("java", 1)]),
+            ("bi_analyst", 1, &[("power_bi", 1)]),
+        ])
+    );
+    assert_eq!(
+        agg(
+            store,
+            OfferFilter {
+                active: Some(true),
+                ..f()
+            },
+            Aggregation::TermsBy {
+                field: KeywordField::Company,
+                size: 2,
+                sub_field: KeywordField::Role,
+                sub_size: 5,
+            }
+        )
+        .await,
+        terms_by(&[
+            ("acme", 3, &[("data_engineer", 3)]),
+            ("boulangerie martin", 1, &[("not_data", 1)]),
+        ])
+    );
+    // every value of a multi-valued field, with room for everything (Elasticsearch fetches
+    // the sub-counts of so many buckets in further searches)
+    assert_eq!(
+        agg(
+            store,
+            f(),
+            Aggregation::TermsBy {
+                field: KeywordField::Skills,
+                size: 1_000,
+                sub_field: KeywordField::Role,
+                sub_size: 1_000,
+            }
+        )
+        .await,
+        terms_by(&[
+            (
+                "python",
+                5,
+                &[("data_engineer", 3), ("data_scientist", 1), ("not_data", 1)]
+            ),
+            (
+                "sql",
+                4,
+                &[("data_engineer", 2), ("bi_analyst", 1), ("data_analyst", 1)]
+            ),
+            ("power_bi", 2, &[("bi_analyst", 1), ("data_analyst", 1)]),
+            ("airflow", 1, &[("data_engineer", 1)]),
+            ("java", 1, &[("not_data", 1)]),
+            ("machine_learning", 1, &[("data_scientist", 1)]),
+            ("spark", 1, &[("data_engineer", 1)]),
+        ])
+    );
+}
+
+/// More groups and keys than one answer of Elasticsearch holds (pages of salary groups,
+/// chunks of terms-by sub-counts), checked against a plain computation.
+async fn many_groups(store: &dyn Store) {
+    let roles = ["data_engineer", "data_analyst", "data_scientist"];
+    let offers: Vec<StoredOffer> = (0..150u32)
+        .map(|k| {
+            let mut o = fixture()[0].clone();
+            o.offer.id = OfferId::new("many", &format!("{k:03}"));
+            o.offer.source = "many".into();
+            o.offer.company.name_normalized = Some(format!("c{:02}", k % 70));
+            o.offer.role = Some(roles[(k % 3) as usize].into());
+            let salary = f64::from(30_000 + 700 * ((k * 37) % 101));
+            // every seventh states no salary
+            o.offer.salary.min_annual_eur = (k % 7 != 0).then_some(salary);
+            o.offer.salary.max_annual_eur = (k % 7 != 0).then_some(salary + 1_000.0);
+            o
+        })
+        .collect();
+    assert_eq!(store.upsert(&offers).await.unwrap().written, 150);
+    let many = || OfferFilter {
+        sources: vec!["many".into()],
+        ..Default::default()
+    };
+
+    // salary percentiles per company and role, computed plainly
+    let percents = vec![10.0, 50.0, 90.0];
+    let mut by_keys: BTreeMap<Vec<String>, Vec<f64>> = BTreeMap::new();
+    for o in &offers {
+        let (Some(min), Some(max)) = (o.offer.salary.min_annual_eur, o.offer.salary.max_annual_eur)
+        else {
+            continue;
+        };
+        let keys = vec![
+            o.offer.company.name_normalized.clone().unwrap(),
+            o.offer.role.clone().unwrap(),
+        ];
+        by_keys.entry(keys).or_default().push((min + max) / 2.0);
+    }
+    let mut expected: Vec<SalaryGroup> = by_keys
+        .into_iter()
+        .map(|(keys, mut values)| {
+            values.sort_by(f64::total_cmp);
+            let at = |p: f64| {
+                let rank = p / 100.0 * (values.len() - 1) as f64;
+                let (lo, hi) = (rank.floor() as usize, rank.ceil() as usize);
+                values[lo] + (values[hi] - values[lo]) * (rank - lo as f64)
+            };
+            SalaryGroup {
+                count: values.len() as u64,
+                values: percents.iter().map(|&p| (p, Some(at(p)))).collect(),
+                keys,
+            }
+        })
+        .collect();
+    expected.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.keys.cmp(&b.keys)));
+    assert!(expected.len() > 100, "{} groups", expected.len());
+    assert_eq!(
+        agg(
+            store,
+            many(),
+            Aggregation::SalaryPercentilesBy {
+                fields: vec![KeywordField::Company, KeywordField::Role],
+                percents: percents.clone(),
+            }
+        )
+        .await,
+        AggregationResult::SalaryGroups { groups: expected }
+    );
+
+    // roles per company, every company and role
+    let mut counts: BTreeMap<String, (u64, BTreeMap<String, u64>)> = BTreeMap::new();
+    for o in &offers {
+        let entry = counts
+            .entry(o.offer.company.name_normalized.clone().unwrap())
+            .or_default();
+        entry.0 += 1;
+        *entry.1.entry(o.offer.role.clone().unwrap()).or_default() += 1;
+    }
+    let mut expected: Vec<TermsByBucket> = counts
+        .into_iter()
+        .map(|(key, (count, sub))| TermsByBucket {
+            key,
+            count,
+            sub: order_terms(
+                sub.into_iter()
+                    .map(|(key, count)| TermBucket { key, count })
+                    .collect(),
+                1_000,
+            ),
+        })
+        .collect();
+    expected.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    assert_eq!(expected.len(), 70);
+    assert_eq!(
+        agg(
+            store,
+            many(),
+            Aggregation::TermsBy {
+                field: KeywordField::Company,
+                size: 1_000,
+                sub_field: KeywordField::Role,
+                sub_size: 1_000,
+            }
+        )
+        .await,
+        AggregationResult::TermsBy { buckets: expected }
+    );
+    let ids: Vec<OfferId> = offers.iter().map(|o| o.offer.id.clone()).collect();
+    assert_eq!(store.delete(&ids).await.unwrap(), 150);
+}
+
+/// Days, weeks and months are Europe/Paris calendar days; filters are instants.
+async fn paris_days(store: &dyn Store) {
+    let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+    let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let mut offers = Vec::new();
+    // 00:30 on 29 March in Paris (CET, UTC+1), last seen 00:30 on 1 May (CEST, UTC+2)
+    let mut spring = fixture()[0].clone();
+    spring.offer.id = OfferId::new("paris", "spring");
+    spring.offer.published_at = Some(at("2026-03-28T23:30:00Z"));
+    spring.offer.first_seen_at = at("2026-03-28T23:30:00Z");
+    spring.offer.last_seen_at = at("2026-04-30T22:30:00Z");
+    offers.push(spring);
+    // 00:30 on 1 August in Paris (CEST)
+    let mut summer = fixture()[1].clone();
+    summer.offer.id = OfferId::new("paris", "summer");
+    summer.offer.published_at = Some(at("2026-07-31T22:30:00Z"));
+    summer.offer.first_seen_at = at("2026-07-31T22:30:00Z");
+    summer.offer.last_seen_at = at("2026-07-31T22:30:00Z");
+    offers.push(summer);
+    for o in &mut offers {
+        o.offer.source = "paris".into();
+    }
+    assert_eq!(store.upsert(&offers).await.unwrap().written, 2);
+    let paris = || OfferFilter {
+        sources: vec!["paris".into()],
+        ..Default::default()
+    };
+    let over = |interval| Aggregation::OverTime { interval };
+    let AggregationResult::OverTime { buckets } = agg(store, paris(), over(Interval::Day)).await
+    else {
+        panic!("over time")
+    };
+    assert_eq!(
+        buckets.first().map(|b| (b.start, b.count)),
+        Some((date(2026, 3, 29), 1))
+    );
+    assert_eq!(
+        buckets.last().map(|b| (b.start, b.count)),
+        Some((date(2026, 8, 1), 1))
+    );
+    let months = |counts: &[(u32, u64)]| AggregationResult::OverTime {
+        buckets: counts
+            .iter()
+            .map(|&(m, count)| TimeBucket {
+                start: date(2026, m, 1),
+                count,
+            })
+            .collect(),
+    };
+    assert_eq!(
+        agg(store, paris(), over(Interval::Month)).await,
+        months(&[(3, 1), (4, 0), (5, 0), (6, 0), (7, 0), (8, 1)])
+    );
+    let AggregationResult::OverTime { buckets } = agg(store, paris(), over(Interval::Week)).await
+    else {
+        panic!("over time")
+    };
+    // Sunday 29 March is in the week of Monday 23 March; Saturday 1 August in that of 27 July
+    assert_eq!(buckets.first().map(|b| b.start), Some(date(2026, 3, 23)));
+    assert_eq!(buckets.last().map(|b| b.start), Some(date(2026, 7, 27)));
+    // first and last collection: live from March to May (Paris), then in August
+    let life = |m: u32, new: u64, active: u64| LifeBucket {
+        start: date(2026, m, 1),
+        new,
+        active,
+    };
+    assert_eq!(
+        agg(
+            store,
+            paris(),
+            Aggregation::NewVsActive {
+                interval: Interval::Month
+            }
+        )
+        .await,
+        AggregationResult::NewVsActive {
+            buckets: vec![
+                life(3, 1, 1),
+                life(4, 0, 1),
+                life(5, 0, 1),
+                life(6, 0, 0),
+                life(7, 0, 0),
+                life(8, 1, 1),
+            ]
+        }
+    );
+    // filters stay instants: from midnight UTC on 29 March leaves out the spring offer
+    assert_eq!(
+        hit_ids(
+            store,
+            OfferFilter {
+                published_from: Some(at("2026-03-29T00:00:00Z")),
+                ..paris()
+            }
+        )
+        .await,
+        ["002"]
+    );
+    let gone: Vec<OfferId> = offers.iter().map(|o| o.offer.id.clone()).collect();
+    assert_eq!(store.delete(&gone).await.unwrap(), 2);
 }
 
 #[tokio::test]

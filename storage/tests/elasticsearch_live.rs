@@ -952,3 +952,41 @@ async fn health_with_a_wrong_url_says_so() {
     );
     assert!(store.upsert(&offers()).await.is_err());
 }
+
+#[tokio::test]
+async fn an_index_of_an_older_mapping_version_needs_a_rebuild() {
+    let Some(fresh) = store("fresh-version").await else {
+        return;
+    };
+    assert!(!fresh.needs_rebuild().await.unwrap(), "no index yet");
+    fresh.upsert(&offers()).await.unwrap();
+    assert!(
+        !fresh.needs_rebuild().await.unwrap(),
+        "built by this version"
+    );
+
+    // an index of version 1 (days in UTC), as the previous jobmarket created it
+    let url = test_url().unwrap();
+    let prefix = format!("jmtest-{}-old-version", std::process::id());
+    let body = serde_json::json!({
+        "aliases": {format!("{prefix}-offers"): {}},
+        "mappings": {"_meta": {"mapping_version": 1}, "dynamic": false, "properties": {}}
+    });
+    let created = reqwest::Client::new()
+        .put(format!("{url}/{prefix}-offers-v1"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert!(created.status().is_success());
+    let store = ElasticsearchStore::connect(Config::local(&url, &prefix))
+        .await
+        .unwrap();
+    assert!(store.needs_rebuild().await.unwrap());
+    // new fields are mapped, but the index keeps saying what its documents hold
+    store.upsert(&offers()).await.unwrap();
+    assert!(store.needs_rebuild().await.unwrap());
+    store.rebuild(&offers()).await.unwrap();
+    assert!(!store.needs_rebuild().await.unwrap());
+    assert_eq!(store.health().await.unwrap().offers, offers().len() as u64);
+}

@@ -1,7 +1,9 @@
 //! The Elasticsearch 8.x store: offers in versioned indices `<prefix>-offers-vN` behind the
 //! alias `<prefix>-offers`, created from the index template and mappings in
 //! `storage/elasticsearch/`, written with `_bulk`, queried with one bool filter and
-//! aggregations, exported with a point in time and `search_after`.
+//! aggregations (salary groups in pages of a composite aggregation, new-vs-live counts and
+//! large terms-by sub-counts in further searches), read by id with `_doc`, exported with a
+//! point in time and `search_after`.
 //!
 //! - [`config`] reads the `ES_*` settings;
 //! - `client` sends requests and turns error bodies into [`StoreError`]s;
@@ -28,8 +30,11 @@ use serde_json::{Value, json};
 use tokio::sync::OnceCell;
 
 use self::client::{BulkResponse, Client, ItemOutcome};
-use self::translate::{BulkAction, SearchResponse};
-use crate::query::{AnalyticsQuery, OfferFilter, QueryResult};
+use self::translate::{BulkAction, SearchResponse, TermsByRequest};
+use crate::query::{
+    Aggregation, AggregationResult, AnalyticsQuery, KeywordField, OfferFilter, QueryResult,
+    SalaryGroup, order_groups,
+};
 use crate::{Health, Store, StoreError, StoredOffer, UpsertReport};
 
 pub use self::config::{Auth, Config};
@@ -145,15 +150,59 @@ impl ElasticsearchStore {
                 .ok(&index)?;
             tracing::info!(index, alias, "created the offers index");
         } else {
-            let mappings = translate::mappings();
+            let ours = translate::mapping_version(&translate::mappings());
+            for (index, version) in self.versions_of_alias().await? {
+                if version < ours {
+                    tracing::warn!(
+                        index,
+                        version = ?version,
+                        current = ?ours,
+                        "the offers index holds values derived by an older version of jobmarket \
+                         (e.g. UTC days instead of Paris days): rebuild it with `jobmarket index --rebuild`"
+                    );
+                }
+            }
             let path = format!("/{alias}/_mapping");
             self.client
-                .send(Method::PUT, &path, Some(&mappings))
+                .send(Method::PUT, &path, Some(&translate::mappings_update()))
                 .await?
                 .ok(&alias)?;
             tracing::debug!(indices = ?current, alias, "offers index present, mappings up to date");
         }
         Ok(())
+    }
+
+    /// The mapping version (`_meta.mapping_version`) of each index behind the alias.
+    async fn versions_of_alias(&self) -> Result<Vec<(String, Option<u64>)>, StoreError> {
+        let alias = self.alias();
+        let path = format!("/{alias}/_mapping");
+        let indices: serde_json::Map<String, Value> = self
+            .client
+            .send(Method::GET, &path, None)
+            .await?
+            .json(&alias)?;
+        Ok(indices
+            .into_iter()
+            .map(|(index, m)| {
+                let version = m.get("mappings").and_then(translate::mapping_version);
+                (index, version)
+            })
+            .collect())
+    }
+
+    /// Whether the index behind the alias holds values derived by an older version (its
+    /// mapping version is older than ours): it must then be rebuilt from the offers
+    /// ([`ElasticsearchStore::rebuild`]). `false` when there is no index yet.
+    pub async fn needs_rebuild(&self) -> Result<bool, StoreError> {
+        if self.indices_of_alias().await?.is_empty() {
+            return Ok(false);
+        }
+        let ours = translate::mapping_version(&translate::mappings());
+        Ok(self
+            .versions_of_alias()
+            .await?
+            .into_iter()
+            .any(|(_, version)| version < ours))
     }
 
     /// The indices behind the alias (none when the alias does not exist).
@@ -340,6 +389,56 @@ impl ElasticsearchStore {
             .json(&self.alias())
     }
 
+    /// Every salary group of an [`crate::query::Aggregation::SalaryPercentilesBy`], one page of
+    /// the composite aggregation after another, ordered as the query semantics say.
+    async fn salary_groups(
+        &self,
+        path: &str,
+        filter: &OfferFilter,
+        fields: &[KeywordField],
+        percents: &[f64],
+    ) -> Result<Vec<SalaryGroup>, StoreError> {
+        let mut groups = Vec::new();
+        let mut after: Option<Value> = None;
+        loop {
+            let body = translate::salary_groups_body(filter, fields, percents, after.as_ref());
+            let page = self.search(path, &body).await?;
+            let (found, next) = translate::parse_salary_groups(fields, percents, page)?;
+            groups.extend(found);
+            match next {
+                Some(next) => after = Some(next),
+                None => return Ok(order_groups(groups)),
+            }
+        }
+    }
+
+    /// Fills the sub-counts of terms-by aggregations too large for the main search's answer.
+    async fn fill_terms_by(
+        &self,
+        path: &str,
+        query: &AnalyticsQuery,
+        requests: &[TermsByRequest],
+        result: &mut QueryResult,
+    ) -> Result<(), StoreError> {
+        let names: Vec<&String> = query.aggregations.keys().collect();
+        for request in requests {
+            let mut subs = std::collections::BTreeMap::new();
+            for keys in request.chunks() {
+                let body = translate::terms_by_chunk_body(&query.filter, request, keys);
+                let answer = self.search(path, &body).await?;
+                subs.extend(translate::parse_terms_by_chunk(request, answer)?);
+            }
+            if let Some(AggregationResult::TermsBy { buckets }) =
+                result.aggregations.get_mut(names[request.index])
+            {
+                for bucket in buckets {
+                    bucket.sub = subs.remove(&bucket.key).unwrap_or_default();
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Exports with a point in time, closing it whatever happens.
     async fn export_pages(
         &self,
@@ -442,10 +541,25 @@ impl Store for ElasticsearchStore {
         self.write(&self.alias(), offers).await
     }
 
-    async fn get(&self, _id: &OfferId) -> Result<Option<StoredOffer>, StoreError> {
-        Err(StoreError::InvalidQuery(
-            "get is not implemented yet".into(),
-        ))
+    async fn get(&self, id: &OfferId) -> Result<Option<StoredOffer>, StoreError> {
+        self.ready().await?;
+        let alias = self.alias();
+        let reply = self
+            .client
+            .send(Method::GET, &translate::doc_path(&alias, id.as_str()), None)
+            .await?;
+        // 404 with `"found": false` is an unknown id; any other 404 (no index) is an error
+        let unknown = reply.status == reqwest::StatusCode::NOT_FOUND
+            && serde_json::from_slice::<Value>(&reply.body)
+                .is_ok_and(|v| v.get("found") == Some(&Value::Bool(false)));
+        if unknown {
+            return Ok(None);
+        }
+        let answer: translate::GetResponse = reply.json(&alias)?;
+        if !answer.found {
+            return Ok(None);
+        }
+        translate::stored_offer(answer.source).map(Some)
     }
 
     async fn delete(&self, ids: &[OfferId]) -> Result<u64, StoreError> {
@@ -478,12 +592,24 @@ impl Store for ElasticsearchStore {
         self.ready().await?;
         let path = format!("/{}/_search", self.alias());
         let response = self.search(&path, &translate::search_body(query)).await?;
-        let (mut result, life) = translate::parse_search(query, response)?;
-        if !life.is_empty() {
+        let (mut result, follow) = translate::parse_search(query, response)?;
+        if !follow.life.is_empty() {
             let response = self
-                .search(&path, &translate::life_body(&query.filter, &life))
+                .search(&path, &translate::life_body(&query.filter, &follow.life))
                 .await?;
-            translate::parse_life(query, &life, response, &mut result)?;
+            translate::parse_life(query, &follow.life, response, &mut result)?;
+        }
+        self.fill_terms_by(&path, query, &follow.terms_by, &mut result)
+            .await?;
+        for (name, aggregation) in &query.aggregations {
+            if let Aggregation::SalaryPercentilesBy { fields, percents } = aggregation {
+                let groups = self
+                    .salary_groups(&path, &query.filter, fields, percents)
+                    .await?;
+                result
+                    .aggregations
+                    .insert(name.clone(), AggregationResult::SalaryGroups { groups });
+            }
         }
         Ok(result)
     }

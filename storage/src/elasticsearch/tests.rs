@@ -16,7 +16,8 @@ use serde_json::{Value, json};
 use super::client::{BulkResponse, ItemOutcome, error_of};
 use super::translate::{self, SearchResponse};
 use crate::query::{
-    Aggregation, AggregationResult, AnalyticsQuery, Interval, KeywordField, OfferFilter, Sort,
+    Aggregation, AggregationResult, AnalyticsQuery, Interval, KeywordField, OfferFilter,
+    SalaryGroup, Sort, TermBucket, TermsByBucket,
 };
 use crate::{StoreError, StoredOffer};
 
@@ -214,6 +215,15 @@ fn each_aggregation() -> Vec<(&'static str, Aggregation)> {
             "new-vs-active",
             Aggregation::NewVsActive {
                 interval: Interval::Month,
+            },
+        ),
+        (
+            "terms-by",
+            Aggregation::TermsBy {
+                field: KeywordField::Role,
+                size: 10,
+                sub_field: KeywordField::Skills,
+                sub_size: 5,
             },
         ),
     ]
@@ -511,7 +521,8 @@ fn search_answer_with_aggregations() {
     let query = recorded_query();
     let response: SearchResponse =
         serde_json::from_slice(&fixture("search-aggregations.json")).unwrap();
-    let (mut result, life) = translate::parse_search(&query, response).unwrap();
+    let (mut result, follow) = translate::parse_search(&query, response).unwrap();
+    let life = follow.life;
     assert_eq!(result.total, 4);
     assert_eq!(
         result.hits,
@@ -663,5 +674,262 @@ fn percentiles_are_exact_from_the_distinct_salaries() {
             ],
             count: 4
         }
+    );
+}
+
+// ---- get, salary groups, terms by ----
+
+#[test]
+fn document_paths_encode_the_id() {
+    assert_eq!(
+        translate::doc_path("jobmarket-offers", "francetravail:201AAAA"),
+        "/jobmarket-offers/_doc/francetravail:201AAAA"
+    );
+    assert_eq!(
+        translate::doc_path("a", "x:1/2 3?#%é+&"),
+        "/a/_doc/x:1%2F2%203%3F%23%25%C3%A9%2B%26"
+    );
+}
+
+#[test]
+fn the_mapping_version_is_kept_on_existing_indices() {
+    let ours = translate::mapping_version(&translate::mappings());
+    assert_eq!(ours, Some(2), "2: days are Europe/Paris days");
+    let template = translate::index_template("jobmarket");
+    assert_eq!(
+        translate::mapping_version(&template["template"]["mappings"]),
+        ours
+    );
+    // an existing index gets new fields, not our version: its documents keep their values
+    let update = translate::mappings_update();
+    assert_eq!(translate::mapping_version(&update), None);
+    assert_eq!(update["properties"], translate::mappings()["properties"]);
+}
+
+#[test]
+fn documents_carry_paris_days() {
+    let mut stored = offers().remove(0);
+    stored.offer.published_at = Some(t("2026-07-31T22:30:00Z"));
+    stored.offer.first_seen_at = t("2026-03-28T23:30:00Z");
+    stored.offer.last_seen_at = t("2026-03-28T22:30:00Z");
+    let jm = translate::document(&stored)["_jm"].clone();
+    assert_eq!(jm["posted_day"], "2026-08-01");
+    assert_eq!(
+        jm["posted_at"], "2026-07-31T22:30:00.000Z",
+        "instants stay UTC"
+    );
+    assert_eq!(jm["first_seen_day"], "2026-03-29");
+    assert_eq!(jm["last_seen_day"], "2026-03-28");
+}
+
+#[test]
+fn salary_groups_bodies() {
+    let filter = OfferFilter {
+        active: Some(true),
+        ..Default::default()
+    };
+    let fields = [
+        KeywordField::Role,
+        KeywordField::Seniority,
+        KeywordField::Region,
+    ];
+    let first = translate::salary_groups_body(&filter, &fields, &[25.0, 50.0, 75.0], None);
+    snapshot("agg-salary-percentiles-by", &first);
+    let after = json!({"k0": "data_engineer", "k1": "senior", "k2": "11"});
+    let next = translate::salary_groups_body(&filter, &fields, &[25.0, 50.0, 75.0], Some(&after));
+    assert_eq!(next["aggs"]["groups"]["composite"]["after"], after);
+    // the salary groups are searched apart, not in the main search
+    let query = AnalyticsQuery {
+        filter,
+        size: 0,
+        aggregations: BTreeMap::from([(
+            "g".to_string(),
+            Aggregation::SalaryPercentilesBy {
+                fields: fields.to_vec(),
+                percents: vec![50.0],
+            },
+        )]),
+        ..Default::default()
+    };
+    assert!(translate::search_body(&query).get("aggs").is_none());
+}
+
+/// A page of salary groups as ES 8 answers it.
+fn groups_page(buckets: Vec<Value>, after: Value) -> SearchResponse {
+    serde_json::from_value(json!({
+        "hits": {"hits": []},
+        "aggregations": {"groups": {"after_key": after, "buckets": buckets}}
+    }))
+    .unwrap()
+}
+
+#[test]
+fn salary_groups_are_exact_from_the_distinct_salaries() {
+    let fields = [KeywordField::Role, KeywordField::Seniority];
+    let exact = json!({
+        "key": {"k0": "data_engineer", "k1": "junior"}, "doc_count": 3,
+        "values": {"sum_other_doc_count": 0, "buckets": [
+            {"key": 55000.0, "doc_count": 1}, {"key": 50000.0, "doc_count": 2}
+        ]},
+        "percentiles": {"values": [{"key": 50.0, "value": 54000.0}]}
+    });
+    // too many distinct salaries: the engine's estimate
+    let estimated = json!({
+        "key": {"k0": "data_analyst", "k1": "senior"}, "doc_count": 5000,
+        "values": {"sum_other_doc_count": 4000, "buckets": [{"key": 35000.0, "doc_count": 1000}]},
+        "percentiles": {"values": [{"key": 50.0, "value": 41000.0}]}
+    });
+    let after = json!({"k0": "data_engineer", "k1": "junior"});
+    let (groups, next) = translate::parse_salary_groups(
+        &fields,
+        &[50.0],
+        groups_page(vec![estimated, exact], after),
+    )
+    .unwrap();
+    assert_eq!(
+        groups,
+        vec![
+            SalaryGroup {
+                keys: vec!["data_analyst".into(), "senior".into()],
+                count: 5000,
+                values: vec![(50.0, Some(41_000.0))],
+            },
+            SalaryGroup {
+                keys: vec!["data_engineer".into(), "junior".into()],
+                count: 3,
+                values: vec![(50.0, Some(50_000.0))],
+            },
+        ]
+    );
+    assert_eq!(next, None, "a page shorter than asked is the last one");
+    // a full page asks for the next one
+    let full: Vec<Value> = (0..translate::GROUPS_PAGE)
+        .map(|i| {
+            json!({
+                "key": {"k0": format!("r{i:02}"), "k1": "junior"}, "doc_count": 1,
+                "values": {"sum_other_doc_count": 0, "buckets": [{"key": 40000.0, "doc_count": 1}]},
+                "percentiles": {"values": [{"key": 50.0, "value": 40000.0}]}
+            })
+        })
+        .collect();
+    let after = json!({"k0": "r49", "k1": "junior"});
+    let (groups, next) =
+        translate::parse_salary_groups(&fields, &[50.0], groups_page(full, after.clone())).unwrap();
+    assert_eq!(groups.len(), translate::GROUPS_PAGE);
+    assert_eq!(next, Some(after));
+}
+
+fn terms_by_query(size: usize, sub_size: usize) -> AnalyticsQuery {
+    AnalyticsQuery {
+        size: 0,
+        aggregations: BTreeMap::from([(
+            "t".to_string(),
+            Aggregation::TermsBy {
+                field: KeywordField::Role,
+                size,
+                sub_field: KeywordField::Skills,
+                sub_size,
+            },
+        )]),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn terms_by_answers_are_ordered_as_terms() {
+    let query = terms_by_query(2, 1);
+    let body = translate::search_body(&query);
+    assert_eq!(body["aggs"]["a0_terms_by"]["terms"]["size"], 2);
+    assert_eq!(
+        body["aggs"]["a0_terms_by"]["aggs"]["sub"]["terms"]["size"],
+        1
+    );
+    let response: SearchResponse = serde_json::from_value(json!({
+        "hits": {"total": {"value": 6, "relation": "eq"}, "hits": []},
+        "aggregations": {"a0_terms_by": {"buckets": [
+            {"key": "data_analyst", "doc_count": 2, "sub": {"buckets": [{"key": "sql", "doc_count": 2}]}},
+            {"key": "data_engineer", "doc_count": 3, "sub": {"buckets": [
+                {"key": "sql", "doc_count": 1}, {"key": "python", "doc_count": 1}
+            ]}}
+        ]}}
+    }))
+    .unwrap();
+    let (result, follow) = translate::parse_search(&query, response).unwrap();
+    assert!(follow.terms_by.is_empty());
+    let b = |key: &str, count| TermBucket {
+        key: key.into(),
+        count,
+    };
+    assert_eq!(
+        result.aggregations["t"],
+        AggregationResult::TermsBy {
+            buckets: vec![
+                TermsByBucket {
+                    key: "data_engineer".into(),
+                    count: 3,
+                    sub: vec![b("python", 1)],
+                },
+                TermsByBucket {
+                    key: "data_analyst".into(),
+                    count: 2,
+                    sub: vec![b("sql", 2)],
+                },
+            ]
+        }
+    );
+}
+
+#[test]
+fn large_terms_by_fetch_their_sub_counts_in_chunks() {
+    let query = terms_by_query(1_000, 1_000);
+    let body = translate::search_body(&query);
+    assert!(
+        body["aggs"]["a0_terms_by"].get("aggs").is_none(),
+        "1 000 × 1 001 buckets do not fit in one answer"
+    );
+    let response: SearchResponse = serde_json::from_value(json!({
+        "hits": {"total": {"value": 6, "relation": "eq"}, "hits": []},
+        "aggregations": {"a0_terms_by": {"buckets": [
+            {"key": "data_analyst", "doc_count": 2}, {"key": "data_engineer", "doc_count": 3}
+        ]}}
+    }))
+    .unwrap();
+    let (result, follow) = translate::parse_search(&query, response).unwrap();
+    let request = &follow.terms_by[0];
+    assert_eq!(request.keys, ["data_engineer", "data_analyst"]);
+    assert!(
+        matches!(&result.aggregations["t"], AggregationResult::TermsBy { buckets } if buckets.len() == 2)
+    );
+    let keys: Vec<String> = (0..100).map(|i| format!("role{i:03}")).collect();
+    let many = translate::TermsByRequest {
+        keys,
+        ..request.clone()
+    };
+    let chunks: Vec<usize> = many.chunks().map(|c| c.len()).collect();
+    assert_eq!(chunks, [39, 39, 22], "at most 40 000 buckets per answer");
+    let chunk = translate::terms_by_chunk_body(&OfferFilter::default(), request, &request.keys);
+    snapshot("agg-terms-by-chunk", &chunk);
+    let answer: SearchResponse = serde_json::from_value(json!({
+        "hits": {"hits": []},
+        "aggregations": {"chunk": {"buckets": [
+            {"key": "data_engineer", "doc_count": 3, "sub": {"buckets": [
+                {"key": "sql", "doc_count": 2}, {"key": "python", "doc_count": 3}
+            ]}}
+        ]}}
+    }))
+    .unwrap();
+    let subs = translate::parse_terms_by_chunk(request, answer).unwrap();
+    assert_eq!(
+        subs["data_engineer"],
+        vec![
+            TermBucket {
+                key: "python".into(),
+                count: 3
+            },
+            TermBucket {
+                key: "sql".into(),
+                count: 2
+            }
+        ]
     );
 }

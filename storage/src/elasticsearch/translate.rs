@@ -13,7 +13,8 @@ use crate::analysis::analyze;
 use crate::fields;
 use crate::query::{
     Aggregation, AggregationResult, AnalyticsQuery, Interval, KeywordField, LifeBucket,
-    OfferFilter, QueryResult, Sort, TermBucket, continuous, order_terms, percentiles, salary_bands,
+    OfferFilter, QueryResult, SalaryGroup, Sort, TermBucket, TermsByBucket, continuous,
+    order_terms, percentiles, salary_bands,
 };
 use crate::{StoreError, StoredOffer};
 
@@ -23,6 +24,16 @@ pub const DERIVED: &str = "_jm";
 /// Terms are fetched this deep, then ordered and cut by [`order_terms`] so that ties at the
 /// cut are broken by key as on every engine (the index has one shard: counts are exact).
 pub const TERMS_FETCH_SIZE: usize = 10_000;
+
+/// Salary groups per page of the composite aggregation, and distinct salaries fetched per
+/// group for exact percentiles: a page holds at most 50 × 1 001 buckets, under the 65 536 a
+/// search may return (`search.max_buckets`).
+pub const GROUPS_PAGE: usize = 50;
+pub const GROUP_VALUES: usize = 1_000;
+
+/// Buckets a terms-by aggregation may put in one answer (`size × (sub_size + 1)`); above, the
+/// sub-counts are fetched in further searches, a chunk of keys at a time.
+pub const TERMS_BY_BUCKETS: usize = 40_000;
 
 /// The index template (settings) and mappings, as Kibana users read them.
 const TEMPLATE: &str = include_str!("../../elasticsearch/index-template.json");
@@ -36,6 +47,46 @@ fn f(name: &str) -> String {
 /// The mappings of the offers' indices.
 pub fn mappings() -> Value {
     serde_json::from_str(MAPPINGS).expect("offers-mappings.json is valid json")
+}
+
+/// The version of the values an index holds (`_meta.mapping_version` of its mappings): it
+/// changes when the mapping or a derived value does (2: days are Europe/Paris days), and an
+/// index of an older version must be rebuilt.
+pub fn mapping_version(mappings: &Value) -> Option<u64> {
+    mappings.pointer("/_meta/mapping_version")?.as_u64()
+}
+
+/// The mappings sent to an existing index: new fields only, its `_meta` (its version) left as
+/// it is, since its documents keep the values they were derived with.
+pub fn mappings_update() -> Value {
+    let mut update = mappings();
+    update
+        .as_object_mut()
+        .expect("mappings are an object")
+        .remove("_meta");
+    update
+}
+
+/// The path of the document of offer `id` in `index` (the id percent-encoded: offer ids may
+/// hold `/`, `?`, `#`, spaces…).
+pub fn doc_path(index: &str, id: &str) -> String {
+    let mut path = format!("/{index}/_doc/");
+    for byte in id.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~:".contains(&byte) {
+            path.push(byte as char);
+        } else {
+            path.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    path
+}
+
+/// The answer of `GET <index>/_doc/<id>`.
+#[derive(Debug, Deserialize)]
+pub struct GetResponse {
+    pub found: bool,
+    #[serde(rename = "_source", default)]
+    pub source: Value,
 }
 
 /// The body of `PUT _index_template/<prefix>-offers`: the template file with its pattern set
@@ -81,16 +132,11 @@ pub fn document(stored: &StoredOffer) -> Value {
     if let Some(salary) = fields::salary_mid_eur(o) {
         jm.insert("salary_mid_eur".into(), json!(salary));
     }
+    let (first_seen, last_seen) = fields::seen_days(o);
     jm.insert("first_seen_at".into(), json!(timestamp(o.first_seen_at)));
-    jm.insert(
-        "first_seen_day".into(),
-        json!(day(o.first_seen_at.date_naive())),
-    );
+    jm.insert("first_seen_day".into(), json!(day(first_seen)));
     jm.insert("last_seen_at".into(), json!(timestamp(o.last_seen_at)));
-    jm.insert(
-        "last_seen_day".into(),
-        json!(day(o.last_seen_at.date_naive())),
-    );
+    jm.insert("last_seen_day".into(), json!(day(last_seen)));
     jm.insert("active".into(), json!(stored.active));
     let (title, body) = fields::search_tokens(o);
     jm.insert("search_title".into(), json!(title.join(" ")));
@@ -254,6 +300,22 @@ fn terms_agg(field: &str, exclude: Option<&str>) -> Value {
     json!({ "terms": terms })
 }
 
+/// A terms aggregation returning exactly the top `size` buckets in the order of
+/// [`order_terms`]: the index has one shard, so counts are exact and the server breaks ties
+/// at the cut by key.
+fn top_terms_agg(field: KeywordField, size: usize) -> Value {
+    json!({"terms": {
+        "field": f(field.name()),
+        "size": size,
+        "order": [{"_count": "desc"}, {"_key": "asc"}],
+    }})
+}
+
+/// Whether a terms-by aggregation's sub-counts fit in the main search's answer.
+fn terms_by_fits(size: usize, sub_size: usize) -> bool {
+    size.saturating_mul(sub_size + 1) <= TERMS_BY_BUCKETS
+}
+
 fn days_agg(field: &str) -> Value {
     json!({"date_histogram": {"field": f(field), "calendar_interval": "day", "min_doc_count": 1}})
 }
@@ -311,7 +373,20 @@ pub fn search_body(query: &AnalyticsQuery) -> Value {
                     }),
                 );
             }
-            Aggregation::SalaryPercentilesBy { .. } | Aggregation::TermsBy { .. } => {}
+            // searched apart, a page of groups at a time (salary_groups_body)
+            Aggregation::SalaryPercentilesBy { .. } => {}
+            Aggregation::TermsBy {
+                field,
+                size,
+                sub_field,
+                sub_size,
+            } => {
+                let mut terms = top_terms_agg(*field, *size);
+                if terms_by_fits(*size, *sub_size) {
+                    terms["aggs"] = json!({"sub": top_terms_agg(*sub_field, *sub_size)});
+                }
+                aggs.insert(agg_name(i, "terms_by"), terms);
+            }
             Aggregation::NewVsActive { .. } => {
                 aggs.insert(agg_name(i, "first_days"), days_agg("first_seen_day"));
                 aggs.insert(
@@ -337,6 +412,80 @@ pub fn search_body(query: &AnalyticsQuery) -> Value {
         body["aggs"] = Value::Object(aggs);
     }
     body
+}
+
+/// The `_search` body of one page of [`Aggregation::SalaryPercentilesBy`]: the matching offers
+/// stating a salary, grouped by a composite aggregation over `fields` (an offer without a value
+/// for one of them is in no group; a multi-valued field puts it in each of its values), with
+/// each group's distinct salaries and counts (exact percentiles) and the engine's estimate for
+/// groups with more than [`GROUP_VALUES`] distinct salaries. `after` is the previous page's
+/// `after_key`.
+pub fn salary_groups_body(
+    filter: &OfferFilter,
+    fields: &[KeywordField],
+    percents: &[f64],
+    after: Option<&Value>,
+) -> Value {
+    let salary = f("salary_mid_eur");
+    let sources: Vec<Value> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| json!({ format!("k{i}"): {"terms": {"field": f(field.name())}} }))
+        .collect();
+    let mut composite = json!({"size": GROUPS_PAGE, "sources": sources});
+    if let Some(after) = after {
+        composite["after"] = after.clone();
+    }
+    json!({
+        "size": 0,
+        "track_total_hits": false,
+        "_source": false,
+        "query": {"bool": {"filter": [filter_query(filter), {"exists": {"field": salary}}]}},
+        "aggs": {"groups": {
+            "composite": composite,
+            "aggs": {
+                "values": {"terms": {"field": salary, "size": GROUP_VALUES}},
+                "percentiles": {"percentiles": {"field": salary, "percents": percents, "keyed": false}},
+            },
+        }},
+    })
+}
+
+/// A terms-by aggregation whose sub-counts did not fit in the main search: its buckets are in
+/// the result, their sub-counts are fetched a chunk of keys at a time ([`terms_by_chunk_body`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermsByRequest {
+    pub index: usize,
+    pub field: KeywordField,
+    pub sub_field: KeywordField,
+    pub sub_size: usize,
+    pub keys: Vec<String>,
+}
+
+impl TermsByRequest {
+    /// The keys, in chunks whose sub-counts fit in one answer.
+    pub fn chunks(&self) -> std::slice::Chunks<'_, String> {
+        self.keys
+            .chunks((TERMS_BY_BUCKETS / (self.sub_size + 1)).max(1))
+    }
+}
+
+/// The `_search` body of the sub-counts of some keys of a terms-by aggregation.
+pub fn terms_by_chunk_body(
+    filter: &OfferFilter,
+    request: &TermsByRequest,
+    keys: &[String],
+) -> Value {
+    let mut terms = top_terms_agg(request.field, keys.len());
+    terms["terms"]["include"] = json!(keys);
+    terms["aggs"] = json!({"sub": top_terms_agg(request.sub_field, request.sub_size)});
+    json!({
+        "size": 0,
+        "track_total_hits": false,
+        "_source": false,
+        "query": filter_query(filter),
+        "aggs": {"chunk": terms},
+    })
 }
 
 /// The buckets of a new-vs-live aggregation whose live counts a second search must fetch:
@@ -524,11 +673,111 @@ fn percentile_values(
         .collect()
 }
 
-/// The result of a search, and what a second search must count for new-vs-live aggregations.
+/// What further searches must fetch to complete a search's result.
+#[derive(Debug, Default)]
+pub struct FollowUps {
+    /// The live counts of new-vs-live aggregations ([`life_body`]).
+    pub life: Vec<LifeRequest>,
+    /// The sub-counts of terms-by aggregations too large for one answer.
+    pub terms_by: Vec<TermsByRequest>,
+}
+
+/// A terms-by aggregation's buckets (`sub` empty when it was not asked), unordered.
+fn terms_by_buckets(v: &Value) -> Result<Vec<TermsByBucket>, StoreError> {
+    let outer = term_buckets(v)?;
+    buckets(v)?
+        .iter()
+        .zip(outer)
+        .map(|(b, bucket)| {
+            Ok(TermsByBucket {
+                key: bucket.key,
+                count: bucket.count,
+                sub: match b.get("sub") {
+                    Some(sub) => term_buckets(sub)?,
+                    None => Vec::new(),
+                },
+            })
+        })
+        .collect()
+}
+
+/// Terms-by buckets in the order of [`order_terms`], each one's sub-buckets too.
+fn order_terms_by(buckets: Vec<TermsByBucket>, size: usize, sub_size: usize) -> Vec<TermsByBucket> {
+    let mut buckets = buckets;
+    buckets.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    buckets.truncate(size);
+    for bucket in &mut buckets {
+        bucket.sub = order_terms(std::mem::take(&mut bucket.sub), sub_size);
+    }
+    buckets
+}
+
+/// The sub-counts per key from the answer to [`terms_by_chunk_body`].
+pub fn parse_terms_by_chunk(
+    request: &TermsByRequest,
+    response: SearchResponse,
+) -> Result<BTreeMap<String, Vec<TermBucket>>, StoreError> {
+    let chunk = agg(&response.aggregations, "chunk")?;
+    Ok(terms_by_buckets(chunk)?
+        .into_iter()
+        .map(|b| (b.key, order_terms(b.sub, request.sub_size)))
+        .collect())
+}
+
+/// One page of salary groups from the answer to [`salary_groups_body`], and the `after` of the
+/// next page (none after the last one).
+pub fn parse_salary_groups(
+    fields: &[KeywordField],
+    percents: &[f64],
+    response: SearchResponse,
+) -> Result<(Vec<SalaryGroup>, Option<Value>), StoreError> {
+    let groups = agg(&response.aggregations, "groups")?;
+    let page = buckets(groups)?;
+    let mut out = Vec::with_capacity(page.len());
+    for b in page {
+        let keys = (0..fields.len())
+            .map(|i| match b.pointer(&format!("/key/k{i}")) {
+                Some(Value::String(s)) => Ok(s.clone()),
+                Some(other) => Ok(other.to_string()),
+                None => Err(bad("salary group without its key")),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let count = count_of(b)?;
+        let values_agg = b
+            .get("values")
+            .ok_or_else(|| bad("salary group without values"))?;
+        let values = match exact_values(values_agg, count)? {
+            Some(mut values) => percentiles(&mut values, percents),
+            None => {
+                let estimate = b
+                    .get("percentiles")
+                    .ok_or_else(|| bad("salary group without percentiles"))?;
+                percentile_values(estimate, percents, count)?
+            }
+        };
+        if count > 0 {
+            out.push(SalaryGroup {
+                keys,
+                count,
+                values,
+            });
+        }
+    }
+    let after = if page.len() < GROUPS_PAGE {
+        None
+    } else {
+        groups.get("after_key").cloned()
+    };
+    Ok((out, after))
+}
+
+/// The result of a search, and what further searches must fetch (new-vs-live live counts,
+/// large terms-by sub-counts). Salary groups are searched apart ([`salary_groups_body`]) and
+/// are not in it.
 pub fn parse_search(
     query: &AnalyticsQuery,
     response: SearchResponse,
-) -> Result<(QueryResult, Vec<LifeRequest>), StoreError> {
+) -> Result<(QueryResult, FollowUps), StoreError> {
     let total = response
         .hits
         .total
@@ -542,11 +791,28 @@ pub fn parse_search(
         .collect::<Result<Vec<_>, _>>()?;
     let aggs = &response.aggregations;
     let mut results = BTreeMap::new();
-    let mut life = Vec::new();
+    let mut follow = FollowUps::default();
     for (i, (name, aggregation)) in query.aggregations.iter().enumerate() {
         let result = match aggregation {
-            Aggregation::SalaryPercentilesBy { .. } | Aggregation::TermsBy { .. } => {
-                return Err(StoreError::InvalidQuery("not implemented yet".into()));
+            Aggregation::SalaryPercentilesBy { .. } => continue,
+            Aggregation::TermsBy {
+                field,
+                size,
+                sub_field,
+                sub_size,
+            } => {
+                let found = terms_by_buckets(agg(aggs, &agg_name(i, "terms_by"))?)?;
+                let buckets = order_terms_by(found, *size, *sub_size);
+                if !terms_by_fits(*size, *sub_size) && !buckets.is_empty() {
+                    follow.terms_by.push(TermsByRequest {
+                        index: i,
+                        field: *field,
+                        sub_field: *sub_field,
+                        sub_size: *sub_size,
+                        keys: buckets.iter().map(|b| b.key.clone()).collect(),
+                    });
+                }
+                AggregationResult::TermsBy { buckets }
             }
             Aggregation::Terms { size, .. } => AggregationResult::Terms {
                 buckets: order_terms(term_buckets(agg(aggs, &agg_name(i, "terms"))?)?, *size),
@@ -618,7 +884,7 @@ pub fn parse_search(
                     }
                 }
                 if !starts.is_empty() {
-                    life.push(LifeRequest {
+                    follow.life.push(LifeRequest {
                         index: i,
                         interval: *interval,
                         new,
@@ -638,7 +904,7 @@ pub fn parse_search(
             hits,
             aggregations: results,
         },
-        life,
+        follow,
     ))
 }
 

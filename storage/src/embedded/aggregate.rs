@@ -3,15 +3,15 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{Cardinality, StrColumn};
 use tantivy::{DocAddress, Searcher};
 
 use super::schema::{Fields, day_of};
 use super::{MatchSet, engine};
 use crate::StoreError;
 use crate::query::{
-    Aggregation, AggregationResult, Interval, KeywordField, LifeBucket, Sort, TermBucket,
-    continuous, order_terms, percentiles, salary_bands,
+    Aggregation, AggregationResult, Interval, KeywordField, LifeBucket, SalaryGroup, Sort,
+    TermBucket, TermsByBucket, continuous, order_groups, order_terms, percentiles, salary_bands,
 };
 
 fn str_column(
@@ -177,10 +177,343 @@ pub(crate) fn run(
             }
         }
         Aggregation::NewVsActive { interval } => new_vs_active(searcher, matches, *interval)?,
-        Aggregation::SalaryPercentilesBy { .. } | Aggregation::TermsBy { .. } => {
-            return Err(StoreError::InvalidQuery("not implemented yet".into()));
-        }
+        Aggregation::SalaryPercentilesBy { fields, percents } => AggregationResult::SalaryGroups {
+            groups: salary_groups(searcher, matches, fields, percents)?,
+        },
+        Aggregation::TermsBy {
+            field,
+            size,
+            sub_field,
+            sub_size,
+        } => AggregationResult::TermsBy {
+            buckets: terms_by(searcher, matches, *field, *size, *sub_field, *sub_size)?,
+        },
     })
+}
+
+/// Documents read per block from a fast-field column.
+const BLOCK: usize = 1_024;
+
+/// Up to this many combinations of term ordinals (per segment), counts and values are kept
+/// in arrays indexed by the combination; above, in a hash map.
+const DENSE_COMBINATIONS: u128 = 1 << 16;
+
+/// The term ordinals of `doc` in `column`, in `out`: sorted and distinct for a multi-valued
+/// field, so that an offer counts once per value.
+fn ords_of(column: &StrColumn, doc: u32, out: &mut Vec<u64>) {
+    out.clear();
+    out.extend(column.term_ords(doc));
+    if out.windows(2).any(|w| w[0] >= w[1]) {
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// The term ordinals of a block of documents in a keyword column: read for the whole block
+/// at once for a single-valued column, per document for a multi-valued one.
+struct BlockOrds<'a> {
+    column: &'a StrColumn,
+    multi: bool,
+    firsts: Vec<Option<u64>>,
+}
+
+impl<'a> BlockOrds<'a> {
+    fn new(column: &'a StrColumn) -> Self {
+        BlockOrds {
+            column,
+            multi: column.ords().get_cardinality() == Cardinality::Multivalued,
+            firsts: Vec::with_capacity(BLOCK),
+        }
+    }
+
+    /// Reads the block `docs`.
+    fn load(&mut self, docs: &[u32]) {
+        if !self.multi {
+            self.firsts.clear();
+            self.firsts.resize(docs.len(), None);
+            self.column.ords().first_vals(docs, &mut self.firsts);
+        }
+    }
+
+    /// The ordinal of the `j`-th document of the block, when the column is single-valued.
+    fn single(&self, j: usize) -> Option<Option<u64>> {
+        (!self.multi).then(|| self.firsts[j])
+    }
+
+    /// The ordinals of `doc`, the `j`-th document of the block, in `out`.
+    fn get(&self, j: usize, doc: u32, out: &mut Vec<u64>) {
+        if self.multi {
+            ords_of(self.column, doc, out);
+        } else {
+            out.clear();
+            out.extend(self.firsts[j]);
+        }
+    }
+}
+
+/// Values kept per combination of term ordinals (see [`DENSE_COMBINATIONS`]).
+enum PerCombination<T> {
+    Dense(Vec<T>),
+    Sparse(HashMap<u128, T>),
+}
+
+impl<T: Default + Clone + 'static> PerCombination<T> {
+    fn new(combinations: u128) -> Self {
+        if combinations <= DENSE_COMBINATIONS {
+            PerCombination::Dense(vec![T::default(); combinations as usize])
+        } else {
+            PerCombination::Sparse(HashMap::new())
+        }
+    }
+
+    fn entry(&mut self, combination: u128) -> &mut T {
+        match self {
+            PerCombination::Dense(all) => &mut all[combination as usize],
+            PerCombination::Sparse(map) => map.entry(combination).or_default(),
+        }
+    }
+
+    /// Every combination seen, with its value.
+    fn into_entries(self) -> Box<dyn Iterator<Item = (u128, T)>> {
+        match self {
+            PerCombination::Dense(all) => {
+                Box::new(all.into_iter().enumerate().map(|(i, v)| (i as u128, v)))
+            }
+            PerCombination::Sparse(map) => Box::new(map.into_iter()),
+        }
+    }
+}
+
+/// The term of each ordinal of a column, read once.
+struct Terms<'a> {
+    column: &'a StrColumn,
+    read: HashMap<u64, String>,
+}
+
+impl<'a> Terms<'a> {
+    fn new(column: &'a StrColumn) -> Self {
+        Terms {
+            column,
+            read: HashMap::new(),
+        }
+    }
+
+    fn get(&mut self, ord: u64) -> Result<&str, StoreError> {
+        if !self.read.contains_key(&ord) {
+            let mut term = String::new();
+            self.column.ord_to_str(ord, &mut term).map_err(engine)?;
+            self.read.insert(ord, term);
+        }
+        Ok(&self.read[&ord])
+    }
+}
+
+/// Salary percentiles per combination of values of `fields`, over the matching documents
+/// stating a salary: one pass over the columns, the salaries of each combination of term
+/// ordinals gathered per segment, then merged by terms.
+fn salary_groups(
+    searcher: &Searcher,
+    matches: &MatchSet,
+    fields: &[KeywordField],
+    percents: &[f64],
+) -> Result<Vec<SalaryGroup>, StoreError> {
+    let mut by_keys: HashMap<Vec<String>, Vec<f64>> = HashMap::new();
+    let mut ords: Vec<Vec<u64>> = vec![Vec::new(); fields.len()];
+    let mut at = vec![0usize; fields.len()];
+    let (mut paid, mut paid_values) = (Vec::with_capacity(BLOCK), Vec::with_capacity(BLOCK));
+    'segments: for (segment, docs) in matches {
+        let salary = searcher
+            .segment_reader(*segment)
+            .fast_fields()
+            .f64("salary_mid")
+            .map_err(engine)?;
+        let mut columns = Vec::with_capacity(fields.len());
+        for field in fields {
+            match str_column(searcher, *segment, field.name())? {
+                Some(column) => columns.push(column),
+                None => continue 'segments, // no document of this segment has a value
+            }
+        }
+        // a combination of ordinals as one number, in mixed radix
+        let radix: Vec<u128> = columns.iter().map(|c| c.num_terms() as u128).collect();
+        let combinations = radix.iter().fold(1u128, |a, &r| a.saturating_mul(r));
+        let mut values: PerCombination<Vec<f64>> = PerCombination::new(combinations);
+        let mut blocks: Vec<BlockOrds> = columns.iter().map(BlockOrds::new).collect();
+        let all_single = blocks.iter().all(|b| !b.multi);
+        for block in docs.chunks(BLOCK) {
+            // the documents stating a salary, then their values of each field
+            paid.clear();
+            paid_values.clear();
+            for &doc in block {
+                if let Some(value) = salary.first(doc) {
+                    paid.push(doc);
+                    paid_values.push(value);
+                }
+            }
+            for b in &mut blocks {
+                b.load(&paid);
+            }
+            'docs: for (j, (&doc, &value)) in paid.iter().zip(&paid_values).enumerate() {
+                if all_single {
+                    // one combination at most: no lists of ordinals
+                    let mut combination = 0u128;
+                    for (b, &r) in blocks.iter().zip(&radix) {
+                        match b.single(j).flatten() {
+                            Some(ord) => combination = combination * r + u128::from(ord),
+                            None => continue 'docs,
+                        }
+                    }
+                    values.entry(combination).push(value);
+                    continue;
+                }
+                for (b, ords) in blocks.iter().zip(ords.iter_mut()) {
+                    b.get(j, doc, ords);
+                    if ords.is_empty() {
+                        continue 'docs;
+                    }
+                }
+                // every combination of the document's values
+                at.fill(0);
+                loop {
+                    let combination = ords
+                        .iter()
+                        .zip(&at)
+                        .zip(&radix)
+                        .fold(0u128, |n, ((o, &i), &r)| n * r + u128::from(o[i]));
+                    values.entry(combination).push(value);
+                    let mut i = ords.len();
+                    loop {
+                        if i == 0 {
+                            continue 'docs;
+                        }
+                        i -= 1;
+                        at[i] += 1;
+                        if at[i] < ords[i].len() {
+                            break;
+                        }
+                        at[i] = 0;
+                    }
+                }
+            }
+        }
+        let mut terms: Vec<Terms> = columns.iter().map(Terms::new).collect();
+        for (mut combination, group) in values.into_entries() {
+            if group.is_empty() {
+                continue;
+            }
+            let mut keys = vec![String::new(); fields.len()];
+            for i in (0..fields.len()).rev() {
+                keys[i] = terms[i].get((combination % radix[i]) as u64)?.to_string();
+                combination /= radix[i];
+            }
+            by_keys.entry(keys).or_default().extend(group);
+        }
+    }
+    Ok(order_groups(
+        by_keys
+            .into_iter()
+            .map(|(keys, mut values)| SalaryGroup {
+                keys,
+                count: values.len() as u64,
+                values: percentiles(&mut values, percents),
+            })
+            .collect(),
+    ))
+}
+
+/// The top `size` values of `field`, each with the top `sub_size` values of `sub_field` among
+/// its documents: one pass counting values and pairs of values.
+fn terms_by(
+    searcher: &Searcher,
+    matches: &MatchSet,
+    field: KeywordField,
+    size: usize,
+    sub_field: KeywordField,
+    sub_size: usize,
+) -> Result<Vec<TermsByBucket>, StoreError> {
+    let mut counts: HashMap<String, u64> = HashMap::new();
+    let mut sub_counts: HashMap<String, HashMap<String, u64>> = HashMap::new();
+    let (mut ords, mut sub_ords) = (Vec::new(), Vec::new());
+    for (segment, docs) in matches {
+        let Some(column) = str_column(searcher, *segment, field.name())? else {
+            continue;
+        };
+        let sub_column = str_column(searcher, *segment, sub_field.name())?;
+        let width = sub_column.as_ref().map_or(0, |c| c.num_terms()) as u128;
+        let mut per_ord = vec![0u64; column.num_terms()];
+        let mut pairs: PerCombination<u64> =
+            PerCombination::new((column.num_terms() as u128).saturating_mul(width));
+        let mut outer = BlockOrds::new(&column);
+        let mut inner = sub_column.as_ref().map(BlockOrds::new);
+        for block in docs.chunks(BLOCK) {
+            outer.load(block);
+            if let Some(inner) = &mut inner {
+                inner.load(block);
+            }
+            for (j, &doc) in block.iter().enumerate() {
+                outer.get(j, doc, &mut ords);
+                if ords.is_empty() {
+                    continue;
+                }
+                match &inner {
+                    Some(inner) => inner.get(j, doc, &mut sub_ords),
+                    None => sub_ords.clear(),
+                }
+                for &ord in &ords {
+                    per_ord[ord as usize] += 1;
+                    for &sub in &sub_ords {
+                        *pairs.entry(u128::from(ord) * width + u128::from(sub)) += 1;
+                    }
+                }
+            }
+        }
+        let mut terms = Terms::new(&column);
+        for (ord, &count) in per_ord.iter().enumerate() {
+            if count > 0 {
+                *counts
+                    .entry(terms.get(ord as u64)?.to_string())
+                    .or_default() += count;
+            }
+        }
+        if let Some(sub) = &sub_column {
+            let mut sub_terms = Terms::new(sub);
+            for (pair, count) in pairs.into_entries() {
+                if count == 0 {
+                    continue;
+                }
+                let key = terms.get((pair / width) as u64)?;
+                let sub_key = sub_terms.get((pair % width) as u64)?;
+                *sub_counts
+                    .entry(key.to_string())
+                    .or_default()
+                    .entry(sub_key.to_string())
+                    .or_default() += count;
+            }
+        }
+    }
+    let top = order_terms(
+        counts
+            .into_iter()
+            .map(|(key, count)| TermBucket { key, count })
+            .collect(),
+        size,
+    );
+    Ok(top
+        .into_iter()
+        .map(|bucket| {
+            let sub = sub_counts
+                .remove(&bucket.key)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(key, count)| TermBucket { key, count })
+                .collect();
+            TermsByBucket {
+                sub: order_terms(sub, sub_size),
+                key: bucket.key,
+                count: bucket.count,
+            }
+        })
+        .collect())
 }
 
 /// The number of the bucket holding day `day` (days since 1970-01-01): consecutive buckets

@@ -1,9 +1,9 @@
 //! The embedded store: a Tantivy index under `<data>/index/`, nothing to install.
 //!
-//! Layout: `<dir>/current` names the live index folder (`v1-<timestamp>`); a rebuild fills a
-//! new folder and then replaces `current` atomically, so readers never see a half-built
-//! index. One process writes at a time (Tantivy's writer lock); the writer is opened on the
-//! first write only, so a read-only process (the API) never takes it.
+//! Layout: `<dir>/current` names the live index folder (`v<LAYOUT_VERSION>-<timestamp>`); a
+//! rebuild fills a new folder and then replaces `current` atomically, so readers never see a
+//! half-built index. One process writes at a time (Tantivy's writer lock); the writer is
+//! opened on the first write only, so a read-only process (the API) never takes it.
 //!
 //! Filters run as Tantivy queries; aggregations are computed from the fast-field columns of
 //! the matching documents (see [`aggregate`]), which keeps their semantics exactly those of
@@ -33,8 +33,9 @@ use crate::{Health, Store, StoreError, StoredOffer, UpsertReport};
 
 use self::schema::Fields;
 
-/// Version of the embedded index layout; a change rebuilds the index.
-pub const LAYOUT_VERSION: u32 = 1;
+/// Version of the embedded index layout (fields and the values derived into them); a change
+/// rebuilds the index. 2: days are Europe/Paris days.
+pub const LAYOUT_VERSION: u32 = 2;
 
 /// Memory for the index writer.
 const WRITER_HEAP: usize = 200_000_000;
@@ -355,10 +356,22 @@ impl Store for EmbeddedStore {
         blocking(move || this.write(&offers, true)).await
     }
 
-    async fn get(&self, _id: &OfferId) -> Result<Option<StoredOffer>, StoreError> {
-        Err(StoreError::InvalidQuery(
-            "get is not implemented yet".into(),
-        ))
+    async fn get(&self, id: &OfferId) -> Result<Option<StoredOffer>, StoreError> {
+        let this = self.clone();
+        let id = id.clone();
+        blocking(move || {
+            let searcher = this.searcher();
+            let term = Term::from_field_text(this.inner.fields.id, id.as_str());
+            let matches = searcher
+                .search(&TermQuery::new(term, IndexRecordOption::Basic), &Matches)
+                .map_err(engine)?;
+            // ids are unique: an upsert deletes the previous document first
+            let address = matches
+                .into_iter()
+                .find_map(|(segment, docs)| docs.first().map(|&doc| DocAddress::new(segment, doc)));
+            address.map(|a| this.stored(&searcher, a)).transpose()
+        })
+        .await
     }
 
     async fn delete(&self, ids: &[OfferId]) -> Result<u64, StoreError> {

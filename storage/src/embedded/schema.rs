@@ -6,7 +6,7 @@ use tantivy::schema::{
 };
 
 use crate::StoredOffer;
-use crate::fields::{keywords, posted_at, salary_mid_eur, search_tokens};
+use crate::fields::{keywords, posted_at, posted_day, salary_mid_eur, search_tokens, seen_days};
 use crate::query::KeywordField;
 
 /// The index's fields.
@@ -20,7 +20,7 @@ pub(crate) struct Fields {
     pub search_body: Field,
     /// Seconds since the epoch of [`posted_at`].
     pub posted_ts: Field,
-    /// Days since the epoch of the posting day, first and last collection.
+    /// Days since the epoch of the (Europe/Paris) posting day, first and last collection.
     pub posted_day: Field,
     pub first_seen_day: Field,
     pub last_seen_day: Field,
@@ -118,11 +118,11 @@ pub(crate) fn document(f: &Fields, stored: &StoredOffer) -> Result<TantivyDocume
     let (title, body) = search_tokens(o);
     doc.add_text(f.search_title, title.join(" "));
     doc.add_text(f.search_body, body.join(" "));
-    let posted = posted_at(o);
-    doc.add_i64(f.posted_ts, posted.timestamp());
-    doc.add_i64(f.posted_day, day_number(posted.date_naive()));
-    doc.add_i64(f.first_seen_day, day_number(o.first_seen_at.date_naive()));
-    doc.add_i64(f.last_seen_day, day_number(o.last_seen_at.date_naive()));
+    doc.add_i64(f.posted_ts, posted_at(o).timestamp());
+    doc.add_i64(f.posted_day, day_number(posted_day(o)));
+    let (first_seen, last_seen) = seen_days(o);
+    doc.add_i64(f.first_seen_day, day_number(first_seen));
+    doc.add_i64(f.last_seen_day, day_number(last_seen));
     let salary = salary_mid_eur(o);
     if let Some(mid) = salary {
         doc.add_f64(f.salary_mid, mid);
