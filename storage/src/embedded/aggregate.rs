@@ -273,7 +273,8 @@ impl<T: Default + Clone + 'static> PerCombination<T> {
         }
     }
 
-    /// Every combination seen, with its value.
+    /// The combinations and their values (in the dense form, also those never seen, with the
+    /// default value).
     fn into_entries(self) -> Box<dyn Iterator<Item = (u128, T)>> {
         match self {
             PerCombination::Dense(all) => {
