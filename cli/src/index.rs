@@ -61,8 +61,20 @@ pub async fn run(args: IndexArgs, data_dir: &Path) -> anyhow::Result<()> {
         data.root().join("normalized").display()
     );
     let started = Instant::now();
-    if args.rebuild && args.store == "elasticsearch" {
-        return rebuild_elasticsearch(&data, &sources, started).await;
+    if args.store == "elasticsearch" {
+        let outdated = !args.rebuild
+            && ElasticsearchStore::from_env()
+                .await?
+                .needs_rebuild()
+                .await?;
+        if outdated {
+            println!(
+                "index: built by another version of jobmarket; rebuilding it from the offers (the old one serves meanwhile)"
+            );
+        }
+        if args.rebuild || outdated {
+            return rebuild_elasticsearch(&data, &sources, started).await;
+        }
     }
     let (store, store_name) = open_store(&args, &data, &sources).await?;
     let mut total = IndexSummary::default();
@@ -137,6 +149,10 @@ async fn open_store(
         "elasticsearch" => {
             let store = ElasticsearchStore::from_env().await?;
             store.health().await?;
+            anyhow::ensure!(
+                args.rebuild || !store.needs_rebuild().await?,
+                "the Elasticsearch index was built by another version of jobmarket (run `jobmarket index`, which rebuilds it)"
+            );
             Ok((Box::new(store), "elasticsearch".into()))
         }
         other => anyhow::bail!("unknown store {other:?} (expected `embedded` or `elasticsearch`)"),
