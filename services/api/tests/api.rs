@@ -266,14 +266,18 @@ async fn overview_figures_match_the_offers() {
     let server = Server::start(&fixture(), ApiConfig::default()).await;
     let v = server.get("/api/v1/overview").await;
     let all = fixture();
-    let week = chrono::Duration::days(7);
-    let in_window = |from: DateTime<Utc>, to: DateTime<Utc>| {
+    // the last 7 Paris days (today included) and the 7 before
+    let today = paris_day(now());
+    let in_days = |from: u64, to: u64| {
         all.iter()
-            .filter(|s| posted(&s.offer) >= from && posted(&s.offer) < to)
+            .filter(|s| {
+                let d = paris_day(posted(&s.offer));
+                d >= today - chrono::Days::new(from) && d <= today - chrono::Days::new(to)
+            })
             .count() as u64
     };
-    let new_last = in_window(now() - week, now());
-    let new_prev = in_window(now() - week - week, now() - week);
+    let new_last = in_days(6, 0);
+    let new_prev = in_days(13, 7);
     assert_eq!(v["offers"], 60);
     assert_eq!(
         v["active_offers"],
@@ -283,6 +287,8 @@ async fn overview_figures_match_the_offers() {
     assert_eq!(v["new_last_7_days"], new_last);
     assert_eq!(v["new_previous_7_days"], new_prev);
     assert_eq!(new_last, 4); // published every 47 hours: 1, 48, 95 and 142 hours ago
+    assert_eq!(v["last_7_days"]["from"], "2026-11-22");
+    assert_eq!(v["previous_7_days"]["to"], "2026-11-21");
     let mut salaries: Vec<f64> = all.iter().filter_map(|s| mid(&s.offer)).collect();
     assert_eq!(v["with_salary"], salaries.len() as u64);
     assert!((f(&v["with_salary_share"]) - 40.0 / 60.0).abs() < 1e-9);

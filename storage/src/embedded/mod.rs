@@ -277,6 +277,39 @@ impl EmbeddedStore {
         query.validate()?;
         let searcher = self.searcher();
         let q = self.filter_query(&query.filter);
+        if query.size == 0 && query.aggregations.is_empty() {
+            // a count only: no need to gather the matching documents
+            let total = q.count(&searcher).map_err(engine)? as u64;
+            return Ok(QueryResult {
+                total,
+                hits: Vec::new(),
+                aggregations: Default::default(),
+            });
+        }
+        let by_score = query.sort == Sort::Relevance && query.filter.text.is_some();
+        if by_score && query.aggregations.is_empty() {
+            // best matches and their number in one pass
+            let (total, top) = searcher
+                .search(
+                    &q,
+                    &(
+                        Count,
+                        TopDocs::with_limit(query.size)
+                            .and_offset(query.from)
+                            .order_by_score(),
+                    ),
+                )
+                .map_err(engine)?;
+            let hits = top
+                .into_iter()
+                .map(|(_, address)| self.stored(&searcher, address))
+                .collect::<Result<_, _>>()?;
+            return Ok(QueryResult {
+                total: total as u64,
+                hits,
+                aggregations: Default::default(),
+            });
+        }
         let matches = searcher.search(&q, &Matches).map_err(engine)?;
         let total = matches.iter().map(|(_, docs)| docs.len() as u64).sum();
         let aggregations = query
@@ -289,7 +322,7 @@ impl EmbeddedStore {
             .collect::<Result<_, _>>()?;
         let page = if query.size == 0 {
             Vec::new()
-        } else if query.sort == Sort::Relevance && query.filter.text.is_some() {
+        } else if by_score {
             searcher
                 .search(
                     &q,

@@ -2,23 +2,23 @@
 
 use axum::Json;
 use axum::extract::{RawQuery, State};
-use chrono::{DateTime, Duration, Utc};
+use chrono::NaiveDate;
 use jobmarket_schema::Remote;
 use jobmarket_storage::query::Aggregation;
-use jobmarket_storage::{AggregationResult, KeywordField};
+use jobmarket_storage::{AggregationResult, Interval, KeywordField};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::{Meta, count_query, ratio, within};
+use super::{Meta, count_query, ratio};
 use crate::error::{ApiError, ErrorBody};
-use crate::params::Params;
+use crate::params::{Params, paris_day};
 use crate::state::AppState;
 
-/// A span of time, `[from, to)`.
+/// Calendar days, both inclusive (Europe/Paris).
 #[derive(Debug, Serialize, serde::Deserialize, ToSchema)]
-pub struct Window {
-    pub from: DateTime<Utc>,
-    pub to: DateTime<Utc>,
+pub struct Days {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
 }
 
 /// The headline figures.
@@ -29,14 +29,14 @@ pub struct Overview {
     pub offers: u64,
     /// Of those, offers still published at the latest collection.
     pub active_offers: u64,
-    /// Offers published in the 7 days before `meta.as_of`.
+    /// Offers published in the last 7 days: today (Europe/Paris, so far) and the 6 before.
     pub new_last_7_days: u64,
     /// Offers published in the 7 days before those.
     pub new_previous_7_days: u64,
     /// Change from the previous 7 days to the last 7, in percent (`null` when there were none).
     pub new_change_pct: Option<f64>,
-    pub last_7_days: Window,
-    pub previous_7_days: Window,
+    pub last_7_days: Days,
+    pub previous_7_days: Days,
     /// Offers stating a salary.
     pub with_salary: u64,
     /// `with_salary / offers`.
@@ -71,17 +71,18 @@ pub async fn overview(
     let mut p = Params::parse(raw.as_deref());
     let filter = p.filter()?;
     p.finish()?;
-    let now = state.now();
-    let week = Duration::days(7);
-    let last = Window {
-        from: now - week,
-        to: now,
+    let today = paris_day(state.now());
+    let days_ago = |n: u64| today - chrono::Days::new(n);
+    let last = Days {
+        from: days_ago(6),
+        to: today,
     };
-    let previous = Window {
-        from: now - week - week,
-        to: now - week,
+    let previous = Days {
+        from: days_ago(13),
+        to: days_ago(7),
     };
 
+    // one pass for the figures over the matching offers, a count for the active ones
     let mut main = count_query(filter.clone());
     main.aggregations.insert(
         "salary".into(),
@@ -96,26 +97,35 @@ pub async fn overview(
             size: 10,
         },
     );
+    main.aggregations.insert(
+        "days".into(),
+        Aggregation::OverTime {
+            interval: Interval::Day,
+        },
+    );
     let active_filter = (filter.active != Some(false)).then(|| {
-        let mut f = filter.clone();
+        let mut f = filter;
         f.active = Some(true);
         f
     });
-    let count = |f: Option<jobmarket_storage::OfferFilter>| {
-        let state = state.clone();
-        async move {
-            match f {
-                Some(f) => Ok::<u64, ApiError>(state.query(&count_query(f)).await?.total),
-                None => Ok(0),
-            }
+    let active = async {
+        match active_filter {
+            Some(f) => Ok::<u64, ApiError>(state.query(&count_query(f)).await?.total),
+            None => Ok(0),
         }
     };
-    let (main, active, new_last, new_previous) = tokio::try_join!(
-        state.query(&main),
-        count(active_filter),
-        count(within(&filter, last.from, last.to)),
-        count(within(&filter, previous.from, previous.to)),
-    )?;
+    let (main, active) = tokio::try_join!(state.query(&main), active)?;
+    let in_days = |days: &Days| -> u64 {
+        match main.aggregations.get("days") {
+            Some(AggregationResult::OverTime { buckets }) => buckets
+                .iter()
+                .filter(|b| (days.from..=days.to).contains(&b.start))
+                .map(|b| b.count)
+                .sum(),
+            _ => 0,
+        }
+    };
+    let (new_last, new_previous) = (in_days(&last), in_days(&previous));
 
     let (with_salary, median) = match main.aggregations.get("salary") {
         Some(AggregationResult::Percentiles { values, count }) => {
