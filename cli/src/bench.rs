@@ -27,6 +27,9 @@ pub enum BenchCommand {
         #[arg(long)]
         parquet: Option<PathBuf>,
     },
+    /// Throughput and latency percentiles of a running REST API (`jobmarket serve`) under
+    /// concurrent clients, endpoint by endpoint.
+    Api(crate::bench_api::ApiBenchArgs),
     /// Normalisation throughput on one core, in offers per second.
     Normalize {
         /// Raw offers, one JSON object per line.
@@ -50,6 +53,7 @@ pub fn run(command: BenchCommand) -> anyhow::Result<()> {
         } => {
             return crate::bench_index::run(offers, base, runs, dir, parquet);
         }
+        BenchCommand::Api(args) => return crate::bench_api::run(args),
     };
     let text = std::fs::read_to_string(&input)
         .with_context(|| format!("cannot read {}", input.display()))?;

@@ -5,6 +5,7 @@
 //! `anyhow` here and nowhere else.
 
 mod bench;
+mod bench_api;
 mod bench_index;
 mod demo;
 mod eval;
