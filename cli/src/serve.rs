@@ -53,8 +53,9 @@ pub struct ApiArgs {
     /// Salary figures of fewer offers are withheld.
     #[arg(long, env = "JOBMARKET_SALARY_MIN_COUNT", default_value_t = 10)]
     pub salary_min_count: u64,
-    /// How long an identical request is answered from the cache (0 to disable).
-    #[arg(long, default_value = "60s", value_parser = parse_duration)]
+    /// How long an identical request is answered from the cache (0 to disable); the cache is
+    /// also emptied whenever the data change.
+    #[arg(long, default_value = "10m", value_parser = parse_duration)]
     pub cache_ttl: Duration,
 }
 

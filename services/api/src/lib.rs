@@ -47,7 +47,7 @@ impl Default for ApiConfig {
             request_timeout: Duration::from_secs(10),
             body_limit: 16 * 1024,
             salary_min_count: 10,
-            cache_ttl: Duration::from_secs(60),
+            cache_ttl: Duration::from_secs(600),
         }
     }
 }

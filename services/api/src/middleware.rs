@@ -2,7 +2,7 @@
 //! and the response cache.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -23,6 +23,8 @@ const CACHE_BODY_MAX: usize = 16 * 1024 * 1024;
 pub struct Cache {
     ttl: Duration,
     entries: Mutex<HashMap<String, (Instant, Bytes)>>,
+    /// One lock per URL being computed: simultaneous misses of one URL compute it once.
+    computing: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl Cache {
@@ -30,6 +32,7 @@ impl Cache {
         Cache {
             ttl,
             entries: Mutex::new(HashMap::new()),
+            computing: Mutex::new(HashMap::new()),
         }
     }
 
@@ -51,6 +54,14 @@ impl Cache {
 
     pub fn clear(&self) {
         self.entries.lock().expect("cache lock").clear();
+    }
+
+    fn lock_for(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut computing = self.computing.lock().expect("cache lock");
+        if computing.len() >= CACHE_ENTRIES {
+            computing.retain(|_, lock| Arc::strong_count(lock) > 1);
+        }
+        computing.entry(key.to_string()).or_default().clone()
     }
 }
 
@@ -130,6 +141,13 @@ pub async fn cache(State(state): State<AppState>, request: Request, next: Next) 
         return next.run(request).await;
     }
     let key = request.uri().to_string();
+    if let Some(body) = cache.get(&key) {
+        state.metrics().cache(true);
+        return json_response(body);
+    }
+    // wait for a request computing the same answer, then take it from the cache
+    let lock = cache.lock_for(&key);
+    let _computing = lock.lock().await;
     if let Some(body) = cache.get(&key) {
         state.metrics().cache(true);
         return json_response(body);

@@ -77,6 +77,9 @@ pub(crate) struct Inner {
     pub refresh: Mutex<RefreshState>,
     pub metrics: Metrics,
     pub cache: Cache,
+    /// Store queries running at once: as many as cores, the others wait their turn (more
+    /// would only share the same cores, each with its own buffers).
+    pub store_slots: tokio::sync::Semaphore,
 }
 
 impl AppState {
@@ -94,6 +97,9 @@ impl AppState {
                 refresh: Mutex::new(RefreshState::default()),
                 metrics,
                 cache,
+                store_slots: tokio::sync::Semaphore::new(
+                    std::thread::available_parallelism().map_or(2, |n| n.get()),
+                ),
             }),
         }
     }
@@ -192,6 +198,12 @@ impl AppState {
 
     /// Runs a query on the store, timed for the metrics.
     pub(crate) async fn query(&self, query: &AnalyticsQuery) -> Result<QueryResult, ApiError> {
+        let _slot = self
+            .inner
+            .store_slots
+            .acquire()
+            .await
+            .expect("the semaphore is never closed");
         let started = Instant::now();
         let result = self.inner.store.query(query).await;
         self.inner
