@@ -51,20 +51,30 @@ fn terms(
         };
         let mut per_ord = vec![0u64; column.num_terms()];
         let mut ords = Vec::new();
-        for &doc in docs {
-            ords.clear();
-            ords.extend(column.term_ords(doc));
-            if let Some(only) = only_ord {
-                if !ords.contains(&only) {
+        let mut block = BlockOrds::new(&column);
+        for chunk in docs.chunks(BLOCK) {
+            block.load(chunk);
+            for (j, &doc) in chunk.iter().enumerate() {
+                if let (None, Some(first)) = (only_ord, block.single(j)) {
+                    match first {
+                        Some(ord) => per_ord[ord as usize] += 1,
+                        None => missing += 1,
+                    }
                     continue;
                 }
-                ords.retain(|&o| o != only);
-            }
-            if ords.is_empty() && only_ord.is_none() {
-                missing += 1;
-            }
-            for &ord in &ords {
-                per_ord[ord as usize] += 1;
+                block.get(j, doc, &mut ords);
+                if let Some(only) = only_ord {
+                    if !ords.contains(&only) {
+                        continue;
+                    }
+                    ords.retain(|&o| o != only);
+                }
+                if ords.is_empty() && only_ord.is_none() {
+                    missing += 1;
+                }
+                for &ord in &ords {
+                    per_ord[ord as usize] += 1;
+                }
             }
         }
         for (ord, &count) in per_ord.iter().enumerate() {
@@ -78,40 +88,88 @@ fn terms(
     Ok((counts, missing))
 }
 
-/// The values of an i64 column for the matching documents.
+/// The values of an i64 column for the matching documents, read a block at a time.
 fn each_i64(
     searcher: &Searcher,
     matches: &MatchSet,
     field: &str,
     mut f: impl FnMut(i64),
 ) -> Result<(), StoreError> {
+    let mut block: Vec<Option<i64>> = Vec::with_capacity(BLOCK);
     for (segment, docs) in matches {
         let column = searcher
             .segment_reader(*segment)
             .fast_fields()
             .i64(field)
             .map_err(engine)?;
-        for &doc in docs {
-            if let Some(v) = column.first(doc) {
-                f(v);
-            }
+        for chunk in docs.chunks(BLOCK) {
+            block.clear();
+            block.resize(chunk.len(), None);
+            column.first_vals(chunk, &mut block);
+            block.iter().flatten().for_each(|v| f(*v));
         }
     }
     Ok(())
 }
 
-/// The salary midpoints of the matching documents that have one.
+/// The salary midpoints of the matching documents that have one, read a block at a time.
 fn salaries(searcher: &Searcher, matches: &MatchSet) -> Result<Vec<f64>, StoreError> {
     let mut out = Vec::new();
+    let mut block: Vec<Option<f64>> = Vec::with_capacity(BLOCK);
     for (segment, docs) in matches {
         let column = searcher
             .segment_reader(*segment)
             .fast_fields()
             .f64("salary_mid")
             .map_err(engine)?;
-        out.extend(docs.iter().filter_map(|&doc| column.first(doc)));
+        for chunk in docs.chunks(BLOCK) {
+            block.clear();
+            block.resize(chunk.len(), None);
+            column.first_vals(chunk, &mut block);
+            out.extend(block.iter().flatten());
+        }
     }
     Ok(out)
+}
+
+/// Counts per bucket number: an array over the usual span of bucket numbers (days since
+/// 1970 for a few years), a map for the rare numbers outside it.
+#[derive(Default)]
+struct BucketCounts {
+    base: i64,
+    dense: Vec<u64>,
+    sparse: HashMap<i64, u64>,
+}
+
+impl BucketCounts {
+    /// Bucket numbers counted in the array: `base..base + SPAN`.
+    const SPAN: i64 = 1 << 15;
+
+    fn add(&mut self, number: i64) {
+        if self.dense.is_empty() {
+            self.base = number - Self::SPAN / 2;
+        }
+        let i = number - self.base;
+        if (0..Self::SPAN).contains(&i) {
+            let i = i as usize;
+            if i >= self.dense.len() {
+                self.dense.resize(i + 1, 0);
+            }
+            self.dense[i] += 1;
+        } else {
+            *self.sparse.entry(number).or_default() += 1;
+        }
+    }
+
+    fn into_map(self) -> HashMap<i64, u64> {
+        let mut all = self.sparse;
+        for (i, &count) in self.dense.iter().enumerate() {
+            if count > 0 {
+                *all.entry(self.base + i as i64).or_default() += count;
+            }
+        }
+        all
+    }
 }
 
 /// Runs one aggregation over the matching documents.
@@ -147,11 +205,12 @@ pub(crate) fn run(
         }
         Aggregation::OverTime { interval } => {
             // counts per bucket number, then the buckets from the first to the last
-            let mut counts: HashMap<i64, u64> = HashMap::new();
+            let mut counts = BucketCounts::default();
             each_i64(searcher, matches, "posted_day", |day| {
-                *counts.entry(bucket_number(*interval, day)).or_insert(0) += 1;
+                counts.add(bucket_number(*interval, day));
             })?;
             let counts: BTreeMap<chrono::NaiveDate, u64> = counts
+                .into_map()
                 .into_iter()
                 .map(|(n, c)| (bucket_start(*interval, n), c))
                 .collect();
