@@ -57,6 +57,10 @@ pub struct ApiArgs {
     /// also emptied whenever the data change.
     #[arg(long, default_value = "10m", value_parser = parse_duration)]
     pub cache_ttl: Duration,
+    /// Store queries computed at once, the others waiting their turn [default: the number of
+    /// cores; 0: no limit].
+    #[arg(long)]
+    pub store_concurrency: Option<usize>,
 }
 
 impl ApiArgs {
@@ -67,6 +71,9 @@ impl ApiArgs {
             request_timeout: self.request_timeout,
             salary_min_count: self.salary_min_count,
             cache_ttl: self.cache_ttl,
+            store_concurrency: self
+                .store_concurrency
+                .unwrap_or(ApiConfig::default().store_concurrency),
             ..ApiConfig::default()
         }
     }

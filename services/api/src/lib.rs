@@ -37,6 +37,8 @@ pub struct ApiConfig {
     pub salary_min_count: u64,
     /// How long an answer is reused for the same request (0: never).
     pub cache_ttl: Duration,
+    /// Store queries running at once (the others wait their turn); 0 for no limit.
+    pub store_concurrency: usize,
 }
 
 impl Default for ApiConfig {
@@ -48,6 +50,7 @@ impl Default for ApiConfig {
             body_limit: 16 * 1024,
             salary_min_count: 10,
             cache_ttl: Duration::from_secs(600),
+            store_concurrency: std::thread::available_parallelism().map_or(2, |n| n.get()),
         }
     }
 }

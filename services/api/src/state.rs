@@ -77,14 +77,17 @@ pub(crate) struct Inner {
     pub refresh: Mutex<RefreshState>,
     pub metrics: Metrics,
     pub cache: Cache,
-    /// Store queries running at once: as many as cores, the others wait their turn (more
-    /// would only share the same cores, each with its own buffers).
+    /// Store queries running at once (`ApiConfig::store_concurrency`); the others wait.
     pub store_slots: tokio::sync::Semaphore,
 }
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, config: ApiConfig, status: DataStatus) -> AppState {
         let cache = Cache::new(config.cache_ttl);
+        let slots = match config.store_concurrency {
+            0 => tokio::sync::Semaphore::MAX_PERMITS,
+            n => n,
+        };
         let metrics = Metrics::default();
         metrics.record_collection(&status);
         AppState {
@@ -97,9 +100,7 @@ impl AppState {
                 refresh: Mutex::new(RefreshState::default()),
                 metrics,
                 cache,
-                store_slots: tokio::sync::Semaphore::new(
-                    std::thread::available_parallelism().map_or(2, |n| n.get()),
-                ),
+                store_slots: tokio::sync::Semaphore::new(slots),
             }),
         }
     }
