@@ -5,7 +5,7 @@
 //! `--duration` seconds (timed). Each endpoint cycles through a fixed list of realistic
 //! request variants (filters, text queries, pages, sorts), shared round-robin by the clients.
 //!
-//! The server answers identical GETs from its response cache (`serve --cache-ttl`, 60 s by
+//! The server answers identical GETs from its response cache (`serve --cache-ttl`, 10 min by
 //! default, `0` disables it), and unknown query parameters are refused, so no cache-busting
 //! parameter can be added: with the cache on, the variant lists below are exactly the URLs
 //! the cache sees (after the warm-up, nearly every request is a hit); start the server with
@@ -258,7 +258,7 @@ async fn run_async(args: ApiBenchArgs, selected: Vec<(&str, &str)>) -> anyhow::R
         args.concurrency, args.duration, args.warmup
     );
     eprintln!(
-        "  note: the server caches identical GETs (serve --cache-ttl, default 60s, 0 disables); \
+        "  note: the server caches identical GETs (serve --cache-ttl, default 10m, 0 disables); \
 the variant lists are the URLs it sees"
     );
 
