@@ -91,7 +91,7 @@ export function esc(s) {
 export function hbarOption(items, { format = (v) => v, color = ACCENT, name = '', labelWidth = 170 } = {}) {
   const data = [...items].reverse();
   return {
-    grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+    grid: { left: labelWidth + 14, right: 64, top: 8, bottom: 8, containLabel: false },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (ps) => `${esc(ps[0].name)}<br><b>${esc(format(ps[0].value))}</b>` },
     xAxis: { type: 'value', ...axisStyle, axisLabel: { ...axisStyle.axisLabel, formatter: (v) => format(v) }, name, show: false },
     yAxis: { type: 'category', data: data.map((d) => d.label), ...axisStyle, axisLabel: { ...axisStyle.axisLabel, width: labelWidth, overflow: 'truncate' } },
