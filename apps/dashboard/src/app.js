@@ -197,9 +197,16 @@ function syncTabs(view) {
 // ---- routing ------------------------------------------------------------------
 let seq = 0;
 let lastView = null;
+let vocabReady = null;
 async function route() {
   const { view, params } = current();
   const token = ++seq;
+  const ctx = { view, params, filters: filters(params), vocab, label, alive: () => token === seq, setFilter, go, href };
+  // Fire the view's requests now (in parallel with the vocabularies on the first load);
+  // the view's own calls then hit the same cached promises.
+  RENDERERS[view].fetches?.(ctx)?.catch?.(() => {});
+  await vocabReady;
+  if (token !== seq) return;
   delete document.body.dataset.ready;
   delete document.body.dataset.error;
   disposeAll();
@@ -209,7 +216,6 @@ async function route() {
   document.title = `${title} · JobMarket`;
   const root = h('div', { class: 'view', dataset: { view } });
   els.main.replaceChildren(root);
-  const ctx = { view, params, filters: filters(params), vocab, label, alive: () => token === seq, setFilter, go, href };
   try {
     await RENDERERS[view].render(root, ctx);
   } catch (err) {
@@ -230,20 +236,20 @@ async function route() {
 async function start() {
   buildTabs();
   buildFilterBar();
-  const [voc, status, sources] = await Promise.all([
-    get('vocabularies'),
-    get('status').catch(() => null),
-    get('breakdowns/source', { size: 50 }).catch(() => null),
-  ]);
-  Object.assign(vocab, voc);
-  vocab.sources = sources ? sources.buckets.map((b) => ({ key: b.key, label: b.label })) : [];
-  indexVocab();
-  if (status) {
+  get('status').then((status) => {
     showDemo(status.data?.demo);
     showLastRun(status.data?.last_success_at);
-  }
+  }).catch(() => { els.lastRun.textContent = 'État de la collecte indisponible'; });
+  vocabReady = Promise.all([
+    get('vocabularies'),
+    get('breakdowns/source', { size: 50 }).catch(() => null),
+  ]).then(([voc, sources]) => {
+    Object.assign(vocab, voc);
+    vocab.sources = sources ? sources.buckets.map((b) => ({ key: b.key, label: b.label })) : [];
+    indexVocab();
+  });
   window.addEventListener('hashchange', route);
-  await route();
+  await Promise.all([vocabReady, route()]);
 }
 
 start().catch((err) => {

@@ -6,15 +6,16 @@ import { fmtInt, fmtPct } from '../format.js';
 import { figure, describe, render as draw, hbarOption } from '../charts.js';
 import { viewHead } from './common.js';
 
+export const fetches = (ctx) => get('companies', { ...apiFilters(ctx.filters), size: 20, detail_size: 5 });
+
 export async function render(root, ctx) {
-  const f = apiFilters(ctx.filters);
   const chart = figure({ testid: 'chart-recruiters', title: 'Les 20 premiers recruteurs', subtitle: 'Nombre d’offres par entreprise', height: 560 });
   const list = h('section', { class: 'wide', 'aria-labelledby': 'comp-title' }, h('h3', { id: 'comp-title', class: 'sr-only' }, 'Fiches des recruteurs'),
     h('div', { class: 'loading' }, 'Chargement…'));
   const note = h('p', { class: 'sub', dataset: { testid: 'companies-coverage' } });
   root.append(viewHead('Entreprises', 'Qui recrute, pour quels métiers, où et avec quelles compétences.'), note, chart.el, list);
 
-  const res = await get('companies', { ...f, size: 20, detail_size: 5 });
+  const res = await fetches(ctx);
   if (!ctx.alive()) return;
   note.textContent = res.offers
     ? `${fmtInt(res.offers_with_company)} offres sur ${fmtInt(res.offers)} (${fmtPct(res.offers_with_company / res.offers)}) nomment l’entreprise qui recrute ; les autres sont anonymes ou publiées par un intermédiaire.`

@@ -24,14 +24,26 @@ const INSET_Y = 596;
 const INSET_W = 115;
 const INSET_H = 50;
 
+const viewOptions = (params) => ({
+  metric: METRICS.some((m) => m.key === params.get('metric')) ? params.get('metric') : 'offers',
+  level: params.get('level') === 'region' ? 'region' : 'department',
+});
+
+/** The view's requests (the map ignores the place filters: it outlines the selected place). */
+export function fetches(ctx) {
+  const { metric, level } = viewOptions(ctx.params);
+  const f = apiFilters(ctx.filters, ['department', 'region']);
+  return Promise.all([
+    get(`breakdowns/${level}`, { ...f, size: 200 }),
+    metric === 'salary' ? get('salaries', { ...f, group_by: level }) : null,
+  ]);
+}
+
 export async function render(root, ctx) {
   const { params, filters: fl, vocab } = ctx;
-  const metric = METRICS.some((m) => m.key === params.get('metric')) ? params.get('metric') : 'offers';
-  const level = params.get('level') === 'region' ? 'region' : 'department';
+  const { metric, level } = viewOptions(params);
   const setView = (k, v) => go('carte', { [k]: v }, { keepViewParams: true });
 
-  // The map shows every place for the other filters; the selected place is outlined.
-  const f = apiFilters(fl, ['department', 'region']);
   const mapBox = h('div', { class: 'map-box' }, h('div', { class: 'loading', role: 'status' }, 'Chargement de la carte…'));
   const side = h('div', { class: 'card', dataset: { testid: 'map-ranking' } });
   const metricLabel = METRICS.find((m) => m.key === metric).label;
@@ -51,10 +63,7 @@ export async function render(root, ctx) {
         h('p', { class: 'attribution' }, 'Fond de carte : MapSVG (', h('a', { href: 'https://mapsvg.com/maps/france-departments' }, 'france-departments'), '), CC BY 4.0.')),
       side));
 
-  const [counts, salaries] = await Promise.all([
-    get(`breakdowns/${level}`, { ...f, size: 200 }),
-    metric === 'salary' ? get('salaries', { ...f, group_by: level }) : null,
-  ]);
+  const [counts, salaries] = await fetches(ctx);
   if (!ctx.alive()) return;
 
   // ---- values per place ----------------------------------------------------

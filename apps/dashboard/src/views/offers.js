@@ -30,13 +30,26 @@ function salary(o) {
 }
 const place = (o) => [o.city, o.department ? `${o.department_name || ''} (${o.department})`.trim() : o.region_name].filter(Boolean).join(', ');
 
+function listOptions(ctx) {
+  const { params } = ctx;
+  const f = apiFilters(ctx.filters);
+  const sort = SORTS.some((s) => s.key === params.get('sort')) ? params.get('sort') : (f.q ? 'relevance' : 'newest');
+  const page = Math.max(1, Math.min(10000, parseInt(params.get('page') || '1', 10) || 1));
+  return { f, sort, page };
+}
+
+export function fetches(ctx) {
+  const id = ctx.params.get('offer');
+  if (id) return get(`offers/${encodeURIComponent(id)}`).catch(() => null);
+  const { f, sort, page } = listOptions(ctx);
+  return get('offers', { ...f, sort, page, page_size: PAGE_SIZE });
+}
+
 export async function render(root, ctx) {
   const { params, label } = ctx;
   const id = params.get('offer');
   if (id) return detail(root, ctx, id);
-  const f = apiFilters(ctx.filters);
-  const sort = SORTS.some((s) => s.key === params.get('sort')) ? params.get('sort') : (f.q ? 'relevance' : 'newest');
-  const page = Math.max(1, Math.min(10000, parseInt(params.get('page') || '1', 10) || 1));
+  const { f, sort, page } = listOptions(ctx);
 
   const q = h('input', { id: 'offer-q', type: 'search', value: ctx.filters.q || '', placeholder: 'Intitulé, compétence, entreprise, ville…', autocomplete: 'off' });
   const search = h('form', { class: 'card offer-search', role: 'search', onsubmit: (e) => { e.preventDefault(); setFilter({ q: q.value.trim() }); } },

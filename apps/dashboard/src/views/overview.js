@@ -7,7 +7,6 @@ import { figure, describe, render as draw, hbarOption, axisStyle, esc, PALETTE }
 import { kpi, viewHead } from './common.js';
 
 export async function render(root, ctx) {
-  const f = apiFilters(ctx.filters);
   const kpis = h('div', { class: 'kpis', dataset: { testid: 'kpis' } },
     ['kpi-active', 'kpi-new', 'kpi-salary', 'kpi-remote', 'kpi-salary-share'].map((id) => kpi(id, '…', '…')));
   const weekly = figure({ testid: 'chart-weekly', title: 'Nouvelles offres par semaine et par métier', subtitle: 'Offres publiées chaque semaine (semaines du lundi au dimanche)', height: 320, wide: true });
@@ -17,15 +16,25 @@ export async function render(root, ctx) {
   const grid = h('div', { class: 'grid' }, weekly.el, roles.el, contracts.el, companies.el);
   root.append(viewHead("Vue d'ensemble", 'Les offres d’emploi des métiers de la data en France, pour les filtres choisis.'), kpis, grid);
 
-  const [ov, ts, br, bc, bco] = await Promise.all([
+  const [ov, ts, br, bc, bco] = await fetches(ctx);
+  if (!ctx.alive()) return;
+  return Promise.all(renderData(kpis, grid, { weekly, roles, contracts, companies }, { ov, ts, br, bc, bco }));
+}
+
+/** The view's requests, fired in parallel (also called early, before the vocabularies arrive). */
+export function fetches(ctx) {
+  const f = apiFilters(ctx.filters);
+  return Promise.all([
     get('overview', f),
     get('timeseries', { ...f, interval: 'week', metric: 'new', by: 'role', top: 6 }),
     get('breakdowns/role', { ...f, size: 20 }),
     get('breakdowns/contract', { ...f, size: 20 }),
     get('companies', { ...f, size: 10, detail_size: 1 }),
   ]);
-  if (!ctx.alive()) return;
+}
 
+/** Fills the figures; returns the charts' `finished` promises. */
+function renderData(kpis, grid, { weekly, roles, contracts, companies }, { ov, ts, br, bc, bco }) {
   // headline figures
   const change = ov.new_change_pct;
   const changeNote = change === null || change === undefined
@@ -44,14 +53,14 @@ export async function render(root, ctx) {
 
   if (!ov.offers) {
     grid.replaceChildren(h('div', { class: 'card wide' }, empty()));
-    return;
+    return [];
   }
-  await Promise.all([
+  return [
     weeklyChart(weekly, ts),
     barChart(roles, br, 'métier'),
     contractChart(contracts, bc),
     barChart(companies, { buckets: bco.companies.map((c) => ({ label: c.name, count: c.offers, share: c.share })) }, 'entreprise', 'Aucune entreprise renseignée pour ces offres.'),
-  ]);
+  ];
 }
 
 function weeklyChart(fig, ts) {

@@ -11,8 +11,7 @@ const INTERVALS = [{ key: 'month', label: 'Par mois' }, { key: 'week', label: 'P
 
 export async function render(root, ctx) {
   const { params, filters: fl, vocab } = ctx;
-  const f = apiFilters(fl);
-  const interval = params.get('interval') === 'week' ? 'week' : 'month';
+  const interval = intervalOf(params);
 
   const share = h('section', { class: 'card salary-share', dataset: { testid: 'salary-share' }, 'aria-live': 'polite' }, '…');
   const gridCard = h('section', { class: 'card wide', dataset: { testid: 'salary-grid' }, 'aria-labelledby': 'sal-grid-title' },
@@ -27,15 +26,27 @@ export async function render(root, ctx) {
   root.append(viewHead('Salaires', 'Salaires bruts annuels tels qu’annoncés dans les offres.'), share,
     h('div', { class: 'grid' }, gridCard, byRole.el, byRegion.el, trend.el, hist.el));
 
-  const [rs, r, g, t, hi] = await Promise.all([
+  const [rs, r, g, t, hi] = await fetches(ctx);
+  if (!ctx.alive()) return;
+  return renderData(ctx, { share, gridCard, byRole, byRegion, trend, hist, interval }, { rs, r, g, t, hi });
+}
+
+const intervalOf = (params) => (params.get('interval') === 'week' ? 'week' : 'month');
+
+export function fetches(ctx) {
+  const f = apiFilters(ctx.filters);
+  const interval = intervalOf(ctx.params);
+  return Promise.all([
     get('salaries', { ...f, group_by: 'role,seniority' }),
     get('salaries', { ...f, group_by: 'role' }),
     get('salaries', { ...f, group_by: 'region' }),
     get('salaries/trend', { ...f, interval }),
     get('salaries/histogram', { ...f, band: 5000 }),
   ]);
-  if (!ctx.alive()) return;
+}
 
+async function renderData(ctx, { share, gridCard, byRole, byRegion, trend, hist, interval }, { rs, r, g, t, hi }) {
+  const { vocab } = ctx;
   // the share of offers with a salary, prominently
   share.replaceChildren(
     h('span', { class: 'big', dataset: { testid: 'salary-share-value', value: rs.with_salary_share ?? '' } }, fmtPct(rs.with_salary_share)),

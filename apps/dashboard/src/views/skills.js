@@ -11,8 +11,7 @@ const DOWN = '#b42318';
 
 export async function render(root, ctx) {
   const { params, filters: fl, vocab } = ctx;
-  const f = apiFilters(fl);
-  const withSkill = params.get('with') || (fl.skill ? fl.skill.split(',')[0] : 'python');
+  const withSkill = chosenSkill(ctx);
 
   const top = figure({ testid: 'chart-top-skills', title: 'Compétences les plus demandées', subtitle: 'Part des offres qui citent chaque compétence', height: 520 });
   const rising = figure({ testid: 'chart-rising', title: 'En hausse', height: 300 });
@@ -30,14 +29,25 @@ export async function render(root, ctx) {
   root.append(viewHead('Compétences', 'Les compétences citées dans les offres, pour les filtres choisis.'),
     h('div', { class: 'grid' }, top.el, co.el, trendsBox, heat.el));
 
-  const [tops, trends, byRole, cooc] = await Promise.all([
+  const [tops, trends, byRole, cooc] = await fetches(ctx);
+  if (!ctx.alive()) return;
+  return renderData(ctx, { top, rising, falling, heat, co, trendsHead }, { tops, trends, byRole, cooc });
+}
+
+const chosenSkill = (ctx) => ctx.params.get('with') || (ctx.filters.skill ? ctx.filters.skill.split(',')[0] : 'python');
+
+export function fetches(ctx) {
+  const f = apiFilters(ctx.filters);
+  const withSkill = chosenSkill(ctx);
+  return Promise.all([
     get('breakdowns/skill', { ...f, size: 20 }),
     get('skills/trends', { ...f, size: 10 }),
     get('skills/by-role', { ...f, size: 100 }),
     get(`skills/${encodeURIComponent(withSkill)}/cooccurrence`, { ...f, size: 15 }).catch((e) => ({ error: e })),
   ]);
-  if (!ctx.alive()) return;
+}
 
+async function renderData(ctx, { top, rising, falling, heat, co, trendsHead }, { tops, trends, byRole, cooc }) {
   const jobs = [];
   // top skills
   const items = tops.buckets.map((b) => ({ label: b.label, value: b.share, count: b.count }));
