@@ -154,8 +154,8 @@ export async function render(root, ctx) {
     const g = s('g', { class: 'inset', transform: `translate(${x} ${INSET_Y})` },
       s('rect', { class: 'inset-frame', width: INSET_W, height: INSET_H, rx: 4 }),
       s('rect', { class: 'dep', x: 6, y: 8, width: 34, height: 34, rx: 6, fill: colorOf(dep) }),
-      s('text', { class: 'inset-label', x: 46, y: 22 }, name.length > 12 ? `${name.slice(0, 11)}…` : name),
-      s('text', { class: 'inset-label', x: 46, y: 36 }, dep));
+      s('text', { class: 'inset-label', x: 45, y: 22 }, name.length > 11 ? `${name.slice(0, 10)}…` : name),
+      s('text', { class: 'inset-label', x: 45, y: 37 }, dep));
     wire(g.querySelector('rect.dep'), dep);
     svg.append(g);
   });

@@ -81,7 +81,7 @@ function weeklyChart(fig, ts) {
   if (!weeks.length) { fig.chart.replaceWith(empty()); return null; }
   return draw(fig.chart, {
     legend: { bottom: 0, type: 'scroll', icon: 'roundRect', itemWidth: 12, itemHeight: 10 },
-    grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 16, top: 28, bottom: 40, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
       formatter: (ps) => `Semaine du ${esc(fmtDay(weeks[ps[0].dataIndex]))}<br>${ps.filter((p) => p.value).map((p) => `${p.marker}${esc(p.seriesName)} : <b>${esc(fmtInt(p.value))}</b>`).join('<br>')}<br>Total : <b>${esc(fmtInt(all.points[ps[0].dataIndex].count))}</b>` },
     xAxis: { type: 'category', data: weeks.map(fmtDayShort), ...axisStyle },
@@ -110,11 +110,13 @@ function contractChart(fig, b) {
     numeric: [1, 2],
   });
   if (!items.length) { fig.chart.replaceWith(empty()); return null; }
+  const narrow = fig.chart.clientWidth < 520;
+  if (narrow) fig.chart.style.height = '400px';
   return draw(fig.chart, {
     tooltip: { trigger: 'item', formatter: (p) => `${esc(p.name)}<br><b>${esc(fmtInt(p.value))}</b> offres (${esc(fmtPct(items[p.dataIndex].share))})` },
-    legend: { orient: 'vertical', right: 4, top: 'middle', icon: 'roundRect', itemWidth: 12, itemHeight: 10,
+    legend: { ...(narrow ? { orient: 'horizontal', bottom: 0, left: 'center' } : { orient: 'vertical', right: 4, top: 'middle' }), icon: 'roundRect', itemWidth: 12, itemHeight: 10,
       formatter: (name) => { const x = items.find((i) => i.label === name); return `${name}  ${fmtPct(x?.share)}`; } },
-    series: [{ type: 'pie', radius: ['45%', '72%'], center: ['30%', '50%'], avoidLabelOverlap: true, label: { show: false },
+    series: [{ type: 'pie', radius: narrow ? ['32%', '56%'] : ['45%', '72%'], center: narrow ? ['50%', '36%'] : ['30%', '50%'], avoidLabelOverlap: true, label: { show: false },
       itemStyle: { borderColor: '#fff', borderWidth: 2 },
       data: items.map((x) => ({ name: x.label, value: x.count })) }],
   });
