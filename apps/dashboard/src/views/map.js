@@ -47,6 +47,7 @@ export async function render(root, ctx) {
   const mapBox = h('div', { class: 'map-box' }, h('div', { class: 'loading', role: 'status' }, 'Chargement de la carte…'));
   const side = h('div', { class: 'card', dataset: { testid: 'map-ranking' } });
   const metricLabel = METRICS.find((m) => m.key === metric).label;
+  let mapFig;
   root.append(
     viewHead('Carte des offres', level === 'region'
       ? 'Offres par région ; chaque département prend la couleur de sa région. Cliquez sur une région pour filtrer les autres vues.'
@@ -55,7 +56,7 @@ export async function render(root, ctx) {
       segmented('Indicateur', METRICS, metric, (v) => setView('metric', v), 'map-metric'),
       segmented('Maille', LEVELS, level, (v) => setView('level', v), 'map-level'))),
     h('div', { class: 'map-layout' },
-      h('figure', { class: 'card', dataset: { testid: 'map' } },
+      mapFig = h('figure', { class: 'card', dataset: { testid: 'map' } },
         h('figcaption', null, h('h3', null, `${metricLabel} par ${level === 'region' ? 'région' : 'département'}`),
           metric === 'salary' ? h('p', { class: 'sub' }, 'Salaire brut annuel médian des offres qui en affichent un ; rien n’est montré sous le seuil de confidentialité.') : null,
           metric === 'per100k' ? h('p', { class: 'sub' }, `Population : ${POPULATION_SOURCE}.`) : null),
@@ -181,7 +182,7 @@ export async function render(root, ctx) {
     if (counts.missing) side.append(h('p', { class: 'sub' }, `${fmtInt(counts.missing)} offres (${fmtPct(counts.missing / counts.offers)}) sans lieu précis ne figurent pas sur la carte.`));
   }
   const all = [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
-  side.append(h('details', { class: 'data' }, h('summary', null, `Toutes les données (${all.length} ${level === 'region' ? 'régions' : 'départements'})`),
+  mapFig.append(h('details', { class: 'data' }, h('summary', null, `Toutes les données (${all.length} ${level === 'region' ? 'régions' : 'départements'})`),
     h('div', { class: 'table-box' }, dataTable('map-table', `Données de la carte par ${placeWord.toLowerCase()}`,
       ['Code', placeWord, 'Offres', 'Pour 100 000 hab.', 'Salaire médian', 'Offres avec salaire'],
       all.map((r) => [r.key, r.label, fmtInt(r.count), r.population ? fmtDec((r.count / r.population) * 1e5) : '—',
