@@ -74,7 +74,7 @@ export function render(container, option) {
 export const axisStyle = {
   axisLine: { lineStyle: { color: '#cbd5e1' } },
   axisTick: { show: false },
-  axisLabel: { color: TEXT },
+  axisLabel: { color: TEXT, hideOverlap: true },
   splitLine: { lineStyle: { color: GRID } },
   nameTextStyle: { color: '#64748b' },
 };

@@ -17,6 +17,8 @@ const routes = [
   ['offres', '#/offres'],
   ['carte', '#/carte?role=data_engineer&level=region&metric=per100k', 'carte-region'],
   ['offres', '#/offres?q=python&sort=newest', 'offres-q'],
+  ['apercu', '#/apercu?role=dba&region=94&contract=freelance&period=7', 'apercu-empty'],
+  ['salaires', '#/salaires?period=30&role=data_engineer', 'salaires-filtered'],
 ];
 const sizes = [['desktop', 1280, 800], ['mobile', 390, 844]];
 const only = process.env.ONLY;

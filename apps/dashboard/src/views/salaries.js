@@ -98,21 +98,21 @@ function rangeChart(fig, groups, what) {
   });
   if (!shown.length) { fig.chart.replaceWith(empty('Pas assez d’offres avec salaire.')); return null; }
   const data = [...shown].reverse();
-  const labelWidth = Math.min(200, fig.chart.clientWidth * 0.45);
+  const labelWidth = Math.min(200, fig.chart.clientWidth * 0.42);
   fig.chart.style.height = `${data.length * 34 + 40}px`;
   return draw(fig.chart, {
-    grid: { left: labelWidth + 14, right: 24, top: 8, bottom: 28 },
+    grid: { left: labelWidth + 14, right: 64, top: 8, bottom: 28 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (ps) => {
       const x = data[ps[0].dataIndex];
       return `${esc(x.label)}<br>Médiane : <b>${esc(fmtEur(x.median))}</b><br>Quartiles : ${esc(fmtEur(x.p25))} – ${esc(fmtEur(x.p75))}<br>${esc(fmtInt(x.count))} offres avec salaire`;
     } },
-    xAxis: { type: 'value', scale: true, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, formatter: fmtKEur } },
+    xAxis: { type: 'value', scale: true, splitNumber: fig.chart.clientWidth < 500 ? 3 : 6, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, formatter: fmtKEur } },
     yAxis: { type: 'category', data: data.map((x) => x.label), ...axisStyle,
-      axisLabel: { ...axisStyle.axisLabel, width: labelWidth, overflow: 'truncate', formatter: (v, i) => `${v} {n|n = ${fmtInt(data[i].count)}}`,
-        rich: { n: { color: '#64748b', fontSize: 11 } } } },
+      axisLabel: { ...axisStyle.axisLabel, width: labelWidth, overflow: 'truncate' } },
     series: [
       { type: 'bar', stack: 'q', data: data.map((x) => x.p25), itemStyle: { color: 'transparent' }, silent: true, barWidth: 12 },
-      { type: 'bar', stack: 'q', data: data.map((x) => x.p75 - x.p25), itemStyle: { color: '#b3cdee', borderRadius: 6 }, barWidth: 12 },
+      { type: 'bar', stack: 'q', data: data.map((x) => x.p75 - x.p25), itemStyle: { color: '#b3cdee', borderRadius: 6 }, barWidth: 12,
+        label: { show: true, position: 'right', color: '#64748b', fontSize: 11, formatter: (p) => `n = ${fmtInt(data[p.dataIndex].count)}` } },
       { type: 'scatter', data: data.map((x) => x.median), symbolSize: 11, itemStyle: { color: ACCENT, borderColor: '#fff', borderWidth: 1.5 }, z: 5 },
     ],
   });
