@@ -18,7 +18,8 @@ for (const [from] of vendor) {
   }
 }
 rmSync(dist, { recursive: true, force: true });
-cpSync(join(root, 'src'), dist, { recursive: true });
+// src/lib.rs is the Rust crate embedding dist/, not part of the site
+cpSync(join(root, 'src'), dist, { recursive: true, filter: (from) => !from.endsWith('.rs') });
 mkdirSync(join(dist, 'vendor'), { recursive: true });
 for (const [from, to] of vendor) copyFileSync(join(root, from), join(dist, to));
 console.log(`dashboard built in ${dist}`);
