@@ -8,62 +8,6 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use serde_json::Value;
-use tokio::io::{AsyncBufReadExt, BufReader};
-
-/// A running `jobmarket` server and the address it announced.
-struct Running {
-    base: String,
-    child: tokio::process::Child,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.child.start_kill();
-    }
-}
-
-/// Starts `jobmarket <args>` and waits (up to 5 minutes: `up` collects first) for the line
-/// announcing where it serves.
-async fn start(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Running {
-    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_jobmarket"));
-    command
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .args(["--addr", "127.0.0.1:0"])
-        .env_remove("JOBMARKET_STORE")
-        .env_remove("JOBMARKET_ADMIN_TOKEN")
-        .env_remove("FT_API_CLIENT_ID")
-        .env_remove("FT_API_CLIENT_SECRET")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .kill_on_drop(true);
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    let mut child = command.spawn().expect("jobmarket starts");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut seen = Vec::new();
-    let base = tokio::time::timeout(Duration::from_secs(300), async {
-        while let Some(line) = lines.next_line().await.unwrap() {
-            if let Some(rest) = line.split("on http://").nth(1) {
-                let addr = rest.split('/').next().unwrap().to_string();
-                return (format!("http://{addr}"), line);
-            }
-            seen.push(line);
-        }
-        panic!("jobmarket stopped before serving: {seen:?}");
-    })
-    .await
-    .expect("jobmarket serves within 5 minutes");
-    // keep draining stdout so the server never blocks on a full pipe
-    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-    assert!(base.1.contains("DEMO DATA"), "{}", base.1);
-    Running {
-        base: base.0,
-        child,
-    }
-}
 
 async fn get(base: &str, path: &str) -> (reqwest::StatusCode, reqwest::header::HeaderMap, Value) {
     let response = reqwest::get(format!("{base}{path}")).await.unwrap();
@@ -83,7 +27,7 @@ fn offers_in(data: &Path) -> u64 {
 async fn up_serves_the_demo_data_without_credentials_and_refreshes_on_demand() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
-    let server = start(
+    let server = common::serve(
         data,
         &["up", "--demo-offers", "400", "--refresh", "0"],
         &[("JOBMARKET_ADMIN_TOKEN", "admin-secret-for-tests")],
@@ -181,7 +125,7 @@ async fn schemathesis_finds_no_server_error_and_no_answer_outside_the_spec() {
         c
     })
     .await;
-    let server = start(data, &["serve", "--demo"], &[]).await;
+    let server = common::serve(data, &["serve", "--demo"], &[]).await;
     let output = tokio::process::Command::new(&st)
         .args([
             "run",

@@ -5,9 +5,11 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::time::Duration;
 
 use jobmarket_francetravail_sim::{SimConfig, SimHandle};
 use serde_json::Value;
+use tokio::io::{AsyncBufReadExt, BufReader};
 
 pub const SOURCE: &str = "francetravail";
 
@@ -200,4 +202,59 @@ pub fn all_files(dir: &Path) -> Vec<PathBuf> {
 
 pub fn id_set(ids: &BTreeSet<String>) -> HashSet<&str> {
     ids.iter().map(String::as_str).collect()
+}
+
+/// A running `jobmarket` server and the address it announced.
+pub struct Running {
+    pub base: String,
+    child: tokio::process::Child,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.start_kill();
+    }
+}
+
+/// Starts `jobmarket <args>` on demo data and waits (up to 5 minutes: `up` collects first) for the line
+/// announcing where it serves.
+pub async fn serve(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Running {
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_jobmarket"));
+    command
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .args(["--addr", "127.0.0.1:0"])
+        .env_remove("JOBMARKET_STORE")
+        .env_remove("JOBMARKET_ADMIN_TOKEN")
+        .env_remove("FT_API_CLIENT_ID")
+        .env_remove("FT_API_CLIENT_SECRET")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true);
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let mut child = command.spawn().expect("jobmarket starts");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut seen = Vec::new();
+    let base = tokio::time::timeout(Duration::from_secs(300), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if let Some(rest) = line.split("on http://").nth(1) {
+                let addr = rest.split('/').next().unwrap().to_string();
+                return (format!("http://{addr}"), line);
+            }
+            seen.push(line);
+        }
+        panic!("jobmarket stopped before serving: {seen:?}");
+    })
+    .await
+    .expect("jobmarket serves within 5 minutes");
+    // keep draining stdout so the server never blocks on a full pipe
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    assert!(base.1.contains("DEMO DATA"), "{}", base.1);
+    Running {
+        base: base.0,
+        child,
+    }
 }

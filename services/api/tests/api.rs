@@ -1220,3 +1220,57 @@ fn example(spec: &jobmarket_api::params::Spec) -> String {
         Kind::Dimensions { .. } => "role".into(),
     }
 }
+
+#[tokio::test]
+async fn the_dashboard_is_served_at_the_root_outside_the_api() {
+    let server = Server::start(&fixture(), ApiConfig::default()).await;
+    let index = server.get_raw("/").await;
+    assert_eq!(index.status(), 200);
+    let headers = index.headers().clone();
+    assert_eq!(headers["content-type"], "text/html; charset=utf-8");
+    assert_eq!(headers["cache-control"], "no-cache");
+    let csp = headers["content-security-policy"].to_str().unwrap();
+    assert!(
+        csp.starts_with(
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"
+        )
+    );
+    assert!(!csp.contains("script-src"), "{csp}");
+    let html = index.text().await.unwrap();
+    assert!(html.contains("<script type=\"module\" src=\"app.js\">"));
+    assert!(!html.contains("<script>"), "no inline script");
+
+    let app = server.get_raw("/app.js").await;
+    assert_eq!(app.status(), 200);
+    assert_eq!(
+        app.headers()["content-type"],
+        "text/javascript; charset=utf-8"
+    );
+    assert_eq!(app.headers()["cache-control"], "no-cache");
+    assert!(app.headers().get("content-security-policy").is_none());
+    let vendor = server.get_raw("/vendor/echarts.min.js").await;
+    assert_eq!(vendor.status(), 200);
+    assert_eq!(vendor.headers()["cache-control"], "public, max-age=86400");
+    assert_eq!(vendor.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(server.get_raw("/views/map.js").await.status(), 200);
+
+    // unknown paths, API paths and the crate's own source keep the JSON 404
+    for path in [
+        "/nope.js",
+        "/lib.rs",
+        "/api",
+        "/api/index.html",
+        "/api/v1/index.html",
+        "/metrics/app.js",
+        "/index.html/",
+    ] {
+        server.error(path, 404, "not_found").await;
+    }
+    let post = server
+        .client
+        .post(format!("{}/", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(post.status(), 404);
+}

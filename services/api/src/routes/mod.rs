@@ -172,7 +172,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(system::readyz))
         .route("/metrics", get(system::metrics))
         .merge(crate::openapi::docs())
-        .fallback(not_found)
+        .fallback(dashboard)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -223,6 +223,58 @@ async fn no_store(
         axum::http::header::CACHE_CONTROL,
         axum::http::HeaderValue::from_static("no-store"),
     );
+    response
+}
+
+/// Paths that belong to the API, never to the dashboard.
+const API_PATHS: [&str; 4] = ["/api", "/healthz", "/readyz", "/metrics"];
+
+/// What the dashboard's HTML may load and run: its own files only, no inline script.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; \
+style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/// The web dashboard (`jobmarket-dashboard`) at `/` and its files, for GET and HEAD outside
+/// the API; anything else is the JSON 404.
+async fn dashboard(method: axum::http::Method, uri: axum::http::Uri) -> axum::response::Response {
+    use axum::http::{HeaderValue, Method, header};
+
+    let path = uri.path();
+    let under_api = API_PATHS.iter().any(|p| {
+        path.strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    });
+    let file = match path {
+        "/" => Some("index.html"),
+        _ => path.strip_prefix('/'),
+    };
+    let asset = file
+        .filter(|_| (method == Method::GET || method == Method::HEAD) && !under_api)
+        .and_then(|f| jobmarket_dashboard::asset(f).map(|a| (f, a)));
+    let Some((file, (bytes, content_type))) = asset else {
+        return not_found(uri).await.into_response();
+    };
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    // vendor files change only with their npm version; ours are revalidated every time
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(if file.starts_with("vendor/") {
+            "public, max-age=86400"
+        } else {
+            "no-cache"
+        }),
+    );
+    if content_type.starts_with("text/html") {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        );
+    }
     response
 }
 

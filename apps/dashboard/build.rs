@@ -1,0 +1,119 @@
+//! Builds the dashboard and embeds it: `npm ci` when `node_modules` is missing or older than
+//! `package-lock.json`, then `node build.mjs` (→ `dist/`), then `$OUT_DIR/assets.rs`, the
+//! sorted table of every file of `dist/` (path, `include_bytes!`, content type).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::SystemTime;
+
+const NEEDS_NODE: &str =
+    "the dashboard needs Node.js and npm to build: install them, e.g. apt-get install nodejs npm";
+
+fn main() {
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    for watched in ["src", "build.mjs", "package.json", "package-lock.json"] {
+        println!("cargo:rerun-if-changed={}", root.join(watched).display());
+    }
+    if let Err(message) = build(&root) {
+        eprintln!("error: {message}");
+        std::process::exit(1);
+    }
+}
+
+fn build(root: &Path) -> Result<(), String> {
+    if installed_at(root).is_none_or(|at| at < modified(&root.join("package-lock.json"))) {
+        run(root, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
+    run(root, "node", &["build.mjs"])?;
+    let dist = root.join("dist");
+    let mut files = Vec::new();
+    collect(&dist, &dist, &mut files)
+        .map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+    files.sort();
+    let mut table = String::from("static ASSETS: &[(&str, &[u8], &str)] = &[\n");
+    for (path, file) in &files {
+        writeln!(
+            table,
+            "    ({path:?}, include_bytes!({:?}), {:?}),",
+            file.display(),
+            content_type(path)
+        )
+        .expect("write to a string");
+    }
+    table.push_str("];\n");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("assets.rs");
+    std::fs::write(&out, table).map_err(|e| format!("cannot write {}: {e}", out.display()))
+}
+
+/// When `npm ci` last completed: npm writes `node_modules/.package-lock.json` at the end of an
+/// install (the folder's own time does not change when packages inside it do).
+fn installed_at(root: &Path) -> Option<SystemTime> {
+    std::fs::metadata(root.join("node_modules/.package-lock.json"))
+        .and_then(|m| m.modified())
+        .ok()
+}
+
+fn modified(path: &Path) -> SystemTime {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .unwrap_or(SystemTime::UNIX_EPOCH)
+}
+
+/// Runs `program args` in `root`, its output going to the build's log.
+fn run(root: &Path, program: &str, args: &[&str]) -> Result<(), String> {
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(root)
+        .stdout(std::io::stderr())
+        .status()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!("`{program}` not found: {NEEDS_NODE}"),
+            _ => format!("cannot run `{program}`: {e}"),
+        })?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{program} {}` failed in {} ({status})",
+            args.join(" "),
+            root.display()
+        ))
+    }
+}
+
+/// Every file under `dir` as (path relative to `base` with `/`, absolute path).
+fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(base, &path, files)?;
+        } else {
+            let relative = path.strip_prefix(base).expect("under base");
+            let name = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            files.push((name, path));
+        }
+    }
+    Ok(())
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit_once('.').map_or("", |(_, ext)| ext) {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" | "map" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}

@@ -1,0 +1,262 @@
+// JobMarket dashboard: header, shared filter bar, router and view lifecycle.
+import { h, clear } from './dom.js';
+import { get, onMeta, ApiError } from './api.js';
+import { fmtDateTime } from './format.js';
+import { VIEWS, PERIODS, current, filters, go, setFilter, href, setAsOf } from './state.js';
+import { disposeAll } from './charts.js';
+import * as overview from './views/overview.js';
+import * as carte from './views/map.js';
+import * as competences from './views/skills.js';
+import * as salaires from './views/salaries.js';
+import * as entreprises from './views/companies.js';
+import * as offres from './views/offers.js';
+
+const RENDERERS = { apercu: overview, carte, competences, salaires, entreprises, offres };
+
+export const SKILL_GROUPS = {
+  language: 'Langages', database: 'Bases de données', ml: 'Machine learning', etl: 'ETL / intégration',
+  bi: 'BI / visualisation', cloud: 'Cloud', devops: 'DevOps', big_data: 'Big data',
+  data_quality_governance: 'Qualité et gouvernance', genai: 'IA générative', stats: 'Statistiques',
+  method: 'Méthodes', crm_erp: 'CRM / ERP', web_analytics: 'Web analytics', geo: 'Géomatique',
+  orchestration: 'Orchestration', spreadsheet: 'Tableurs',
+};
+
+const els = {
+  banner: document.getElementById('demo-banner'),
+  lastRun: document.getElementById('last-run'),
+  tabs: document.getElementById('tabs'),
+  filterForm: document.getElementById('filters'),
+  filterToggle: document.getElementById('filters-toggle'),
+  chips: document.getElementById('chips'),
+  main: document.getElementById('main'),
+};
+
+// ---- demo banner + last collection ---------------------------------------
+let demoShown = false;
+function showDemo(demo) {
+  if (!demo || demoShown) return;
+  demoShown = true;
+  els.banner.hidden = false;
+}
+function showLastRun(iso) {
+  if (!iso) { els.lastRun.textContent = 'Aucune collecte réussie'; return; }
+  els.lastRun.replaceChildren('Dernière collecte : ', h('time', { datetime: iso }, fmtDateTime(iso)));
+}
+onMeta((meta) => {
+  showDemo(meta.demo);
+  setAsOf(meta.as_of);
+});
+
+// ---- vocabularies -----------------------------------------------------------
+export const vocab = { roles: [], seniorities: [], contracts: [], remote: [], regions: [], departments: [], skills: [], sources: [] };
+export const label = {}; // label.role.get('data_engineer') → 'Data engineer'
+function indexVocab() {
+  const m = (list) => new Map(list.map((x) => [x.key, x.label]));
+  Object.assign(label, {
+    role: m(vocab.roles), seniority: m(vocab.seniorities), contract: m(vocab.contracts), remote: m(vocab.remote),
+    region: m(vocab.regions), department: m(vocab.departments), skill: m(vocab.skills), source: m(vocab.sources),
+  });
+}
+
+// ---- filter bar ---------------------------------------------------------------
+const FILTER_FIELDS = [
+  { key: 'role', label: 'Métier', list: () => vocab.roles, all: 'Tous les métiers' },
+  { key: 'seniority', label: 'Séniorité', list: () => vocab.seniorities, all: 'Toutes' },
+  { key: 'region', label: 'Région', list: () => vocab.regions, all: 'Toutes les régions' },
+  { key: 'department', label: 'Département', list: () => departmentsFor(filters().region), all: 'Tous' },
+  { key: 'contract', label: 'Contrat', list: () => vocab.contracts, all: 'Tous' },
+  { key: 'remote', label: 'Télétravail', list: () => vocab.remote, all: 'Indifférent' },
+  { key: 'skill', label: 'Compétence', list: () => vocab.skills, all: 'Toutes', grouped: true },
+  { key: 'source', label: 'Source', list: () => vocab.sources, all: 'Toutes' },
+];
+const deptLabel = (d) => `${d.key} · ${d.label}`;
+function departmentsFor(region) {
+  const list = region ? vocab.departments.filter((d) => d.group === region) : vocab.departments;
+  return list.map((d) => ({ key: d.key, label: deptLabel(d) }));
+}
+
+function field(id, text, control) {
+  return h('div', { class: 'field' }, h('label', { for: id }, text), control);
+}
+
+function options(list, all, grouped) {
+  const opts = [h('option', { value: '' }, all)];
+  if (!grouped) return opts.concat(list.map((x) => h('option', { value: x.key }, x.label)));
+  const groups = new Map();
+  for (const x of [...list].sort((a, b) => a.label.localeCompare(b.label, 'fr'))) {
+    if (!groups.has(x.group)) groups.set(x.group, []);
+    groups.get(x.group).push(x);
+  }
+  const sorted = [...groups.keys()].sort((a, b) => (SKILL_GROUPS[a] || a).localeCompare(SKILL_GROUPS[b] || b, 'fr'));
+  return opts.concat(sorted.map((g) => h('optgroup', { label: SKILL_GROUPS[g] || g },
+    groups.get(g).map((x) => h('option', { value: x.key }, x.label)))));
+}
+
+function buildFilterBar() {
+  const f = els.filterForm;
+  clear(f);
+  const q = h('input', { id: 'f-q', type: 'search', name: 'q', placeholder: 'Mot-clé, ex. dbt, Airflow…', autocomplete: 'off' });
+  f.append(field('f-q', 'Recherche', q));
+  const period = h('select', { id: 'f-period', name: 'period' }, PERIODS.map((p) => h('option', { value: p.key }, p.label)));
+  f.append(field('f-period', 'Période', period));
+  const dates = h('div', { class: 'dates', id: 'f-dates' },
+    field('f-from', 'Du', h('input', { id: 'f-from', type: 'date', name: 'from' })),
+    field('f-to', 'Au', h('input', { id: 'f-to', type: 'date', name: 'to' })));
+  f.append(dates);
+  for (const fd of FILTER_FIELDS) {
+    f.append(field(`f-${fd.key}`, fd.label, h('select', { id: `f-${fd.key}`, name: fd.key })));
+  }
+  f.addEventListener('change', (e) => {
+    const name = e.target.name;
+    if (!name) return;
+    const value = e.target.value;
+    const set = { [name]: value };
+    if (name === 'region') set.department = null; // a department of another region would give nothing
+    if (name === 'department' && value) {
+      const d = vocab.departments.find((x) => x.key === value);
+      if (d && filters().region && filters().region !== d.group) set.region = null;
+    }
+    if (name === 'period' && value !== 'custom') { set.from = null; set.to = null; }
+    if (name === 'period' && value === 'custom') {
+      set.from = f.elements.from.value || null;
+      set.to = f.elements.to.value || null;
+    }
+    setFilter(set);
+  });
+  f.addEventListener('submit', (e) => { e.preventDefault(); setFilter({ q: q.value.trim() }); });
+  els.filterToggle.addEventListener('click', () => {
+    const open = els.filterToggle.getAttribute('aria-expanded') !== 'true';
+    els.filterToggle.setAttribute('aria-expanded', String(open));
+    document.body.classList.toggle('filters-open', open);
+  });
+}
+
+function syncFilterBar() {
+  const f = filters();
+  const form = els.filterForm;
+  for (const fd of FILTER_FIELDS) {
+    const sel = form.elements[fd.key];
+    clear(sel).append(...options(fd.list(), fd.all, fd.grouped));
+    const v = f[fd.key] || '';
+    if (v && ![...sel.options].some((o) => o.value === v)) {
+      // A value from a shared URL that is not in the list (e.g. several keys): keep it visible.
+      sel.append(h('option', { value: v }, v));
+    }
+    sel.value = v;
+  }
+  form.elements.q.value = f.q || '';
+  form.elements.period.value = f.period || '';
+  form.elements.from.value = f.from || '';
+  form.elements.to.value = f.to || '';
+  document.getElementById('f-dates').hidden = f.period !== 'custom';
+  // active filter chips (also the mobile toggle count)
+  const active = Object.entries(f).filter(([k]) => !['from', 'to'].includes(k));
+  els.filterToggle.querySelector('.count').textContent = active.length ? ` (${active.length})` : '';
+  clear(els.chips);
+  if (!active.length) { els.chips.hidden = true; return; }
+  els.chips.hidden = false;
+  els.chips.append(h('span', { class: 'chips-label' }, 'Filtres actifs :'));
+  for (const [k, v] of active) {
+    const text = chipText(k, v, f);
+    const clearSet = { [k]: null };
+    if (k === 'period') Object.assign(clearSet, { from: null, to: null });
+    els.chips.append(h('button', {
+      type: 'button', class: 'chip', 'aria-label': `Retirer le filtre ${text}`,
+      onclick: () => setFilter(clearSet),
+    }, text, h('span', { 'aria-hidden': 'true', class: 'x' }, '×')));
+  }
+  els.chips.append(h('a', { class: 'chip-clear', href: href(current().view, Object.fromEntries(Object.keys(f).map((k) => [k, null]))) }, 'Tout effacer'));
+}
+
+const CHIP_NAMES = { q: 'Recherche', role: 'Métier', seniority: 'Séniorité', region: 'Région', department: 'Département',
+  contract: 'Contrat', remote: 'Télétravail', skill: 'Compétence', source: 'Source', company: 'Entreprise', period: 'Période' };
+function chipText(k, v, f) {
+  let shown = v;
+  if (k === 'period') {
+    shown = v === 'custom' ? `${f.from || '…'} → ${f.to || '…'}` : PERIODS.find((p) => p.key === v)?.label || v;
+  } else if (label[k]) {
+    shown = v.split(',').map((x) => label[k].get(x) || x).join(', ');
+  }
+  return `${CHIP_NAMES[k] || k} : ${shown}`;
+}
+
+function buildTabs() {
+  clear(els.tabs);
+  for (const v of VIEWS) {
+    els.tabs.append(h('a', { href: `#/${v.id}`, dataset: { view: v.id, testid: `tab-${v.id}` } }, v.label));
+  }
+}
+function syncTabs(view) {
+  for (const a of els.tabs.querySelectorAll('a')) {
+    a.href = href(a.dataset.view);
+    if (a.dataset.view === view) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+// ---- routing ------------------------------------------------------------------
+let seq = 0;
+let lastView = null;
+let vocabReady = null;
+async function route() {
+  const { view, params } = current();
+  const token = ++seq;
+  const ctx = { view, params, filters: filters(params), vocab, label, alive: () => token === seq, setFilter, go, href };
+  // Fire the view's requests now (in parallel with the vocabularies on the first load);
+  // the view's own calls then hit the same cached promises.
+  RENDERERS[view].fetches?.(ctx)?.catch?.(() => {});
+  await vocabReady;
+  if (token !== seq) return;
+  delete document.body.dataset.ready;
+  delete document.body.dataset.error;
+  disposeAll();
+  syncTabs(view);
+  syncFilterBar();
+  const title = VIEWS.find((v) => v.id === view).label;
+  document.title = `${title} · JobMarket`;
+  const root = h('div', { class: 'view', dataset: { view } });
+  els.main.replaceChildren(root);
+  try {
+    await RENDERERS[view].render(root, ctx);
+  } catch (err) {
+    if (token !== seq) return;
+    console.warn(err);
+    document.body.dataset.error = err instanceof ApiError ? err.code || String(err.status) : 'render';
+    root.replaceChildren(h('div', { class: 'card error', role: 'alert' },
+      h('h2', null, 'Impossible d’afficher cette vue'),
+      h('p', null, err instanceof ApiError ? err.message : 'Une erreur inattendue est survenue.'),
+      err.parameter ? h('p', null, `Paramètre en cause : ${err.parameter}`) : null));
+  }
+  if (token !== seq) return;
+  document.body.dataset.ready = view;
+  if (lastView && lastView !== view) els.main.focus({ preventScroll: true });
+  lastView = view;
+}
+
+async function start() {
+  buildTabs();
+  buildFilterBar();
+  get('status').then((status) => {
+    showDemo(status.data?.demo);
+    showLastRun(status.data?.last_success_at);
+  }).catch(() => { els.lastRun.textContent = 'État de la collecte indisponible'; });
+  vocabReady = Promise.all([
+    get('vocabularies'),
+    get('breakdowns/source', { size: 50 }).catch(() => null),
+  ]).then(([voc, sources]) => {
+    Object.assign(vocab, voc);
+    vocab.sources = sources ? sources.buckets.map((b) => ({ key: b.key, label: b.label })) : [];
+    indexVocab();
+  });
+  window.addEventListener('hashchange', route);
+  await Promise.all([vocabReady, route()]);
+}
+
+start().catch((err) => {
+  console.warn(err);
+  document.body.dataset.error = 'start';
+  els.main.replaceChildren(h('div', { class: 'card error', role: 'alert' },
+    h('h2', null, 'L’API JobMarket ne répond pas'),
+    h('p', null, err.message || String(err))));
+  document.body.dataset.ready = 'error';
+});

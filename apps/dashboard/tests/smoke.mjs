@@ -1,0 +1,249 @@
+// Smoke tests in a real browser against a `jobmarket serve` (dashboard and API on one origin):
+// every view reaches data-ready, each chart's figures match the API, a filter change updates
+// every view and the URL, a shared URL restores the view, offer text cannot inject HTML,
+// screenshots of every view, and the first view's time to interactive.
+// Run by `cargo test -p jobmarket --test dashboard` (cli/tests/dashboard.rs).
+// Usage: node tests/smoke.mjs <base-url> <screenshot-dir>
+//   env: XSS_OFFER_ID  id of an offer whose title and description hold HTML to render as text
+//        CHROMIUM       browser binary (default /usr/bin/chromium)
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [base0, shots] = process.argv.slice(2);
+if (!base0 || !shots) {
+  console.error('usage: node tests/smoke.mjs <base-url> <screenshot-dir>');
+  process.exit(2);
+}
+const base = base0.replace(/\/+$/, '');
+mkdirSync(shots, { recursive: true });
+const VIEWS = ['apercu', 'carte', 'competences', 'salaires', 'entreprises', 'offres'];
+
+const apiJson = async (path, params = {}) => {
+  const q = new URLSearchParams(params).toString();
+  const res = await fetch(`${base}/api/v1/${path}${q ? `?${q}` : ''}`);
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+  return res.json();
+};
+const digits = (s) => String(s).replace(/[^\d-]/g, '');
+const fr = (n) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(n);
+
+let passed = 0; let failed = 0;
+async function test(name, fn) {
+  try { await fn(); passed++; console.log(`ok   ${name}`); } catch (e) { failed++; console.log(`FAIL ${name}: ${e.message}`); }
+}
+const assert = (c, msg) => { if (!c) throw new Error(msg); };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const contextOptions = { viewport: { width: 1280, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' };
+const consoleErrors = [];
+async function newPage() {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  // the instant (ms since navigation start) data-ready is first set on <body>
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.body?.dataset.ready && window.__readyAt === undefined) { window.__readyAt = performance.now(); obs.disconnect(); }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+  });
+  return page;
+}
+
+/** Waits for `view` to be ready (not in error). */
+async function ready(page, view) {
+  await page.waitForFunction((v) => document.body.dataset.ready === v, view, { timeout: 15000 });
+  assert(!(await page.evaluate(() => document.body.dataset.error)), `${view}: view in error state`);
+}
+async function open(page, hash, view) {
+  await page.goto('about:blank');
+  await page.goto(`${base}/${hash}`);
+  await ready(page, view);
+}
+
+// ---- each chart's figures against the API ----------------------------------------------
+// For every chart: the API request the view makes (params on top of the shared filters) and
+// the rows it must show, as [label or null, count] pairs read from the figure's data table.
+const pairs = (items, label, count) => items.map((x) => [label(x), count(x)]);
+const bucketRows = (j) => pairs(j.buckets, (b) => b.label, (b) => b.count);
+const CHARTS = {
+  apercu: [
+    ['chart-weekly', 'timeseries', { interval: 'week', metric: 'new', by: 'role', top: 6 }, (j) => pairs(j.series[0].points, () => null, (p) => p.count), -1],
+    ['chart-roles', 'breakdowns/role', { size: 20 }, bucketRows, 1],
+    ['chart-contracts', 'breakdowns/contract', { size: 20 }, bucketRows, 1],
+    ['chart-companies', 'companies', { size: 10, detail_size: 1 }, (j) => pairs(j.companies, (c) => c.name, (c) => c.offers), 1],
+  ],
+  competences: [
+    ['chart-top-skills', 'breakdowns/skill', { size: 20 }, bucketRows, 1],
+    ['chart-rising', 'skills/trends', { size: 10 }, (j) => pairs(j.rising, (x) => x.label, (x) => x.current_count), 4],
+    ['chart-falling', 'skills/trends', { size: 10 }, (j) => pairs(j.falling, (x) => x.label, (x) => x.current_count), 4],
+    ['chart-cooccurrence', 'skills/python/cooccurrence', { size: 15 }, (j) => pairs(j.related, (x) => x.label, (x) => x.count), 1],
+  ],
+  salaires: [
+    ['chart-salary-role', 'salaries', { group_by: 'role' }, (j) => pairs(j.groups, () => null, (g) => g.count), 4],
+    ['chart-salary-region', 'salaries', { group_by: 'region' }, (j) => pairs(j.groups, () => null, (g) => g.count), 4],
+    ['chart-salary-trend', 'salaries/trend', { interval: 'month' }, (j) => pairs(j.points, () => null, (p) => p.count), 4],
+    ['chart-salary-histogram', 'salaries/histogram', { band: 5000 }, (j) => pairs(j.bands, () => null, (b) => b.count), 1],
+  ],
+  entreprises: [
+    ['chart-recruiters', 'companies', { size: 20, detail_size: 5 }, (j) => pairs(j.companies, (c) => c.name, (c) => c.offers), 1],
+  ],
+};
+const sortPairs = (ps) => ps.map(([l, c]) => `${l ?? ''}=${c}`).sort();
+
+/** Every chart of `view` shows what the API answers for `filters`; returns how many rows were compared. */
+async function chartsMatchApi(page, view, filters = {}) {
+  let rows = 0;
+  for (const [testid, path, params, expected, col] of CHARTS[view] || []) {
+    const want = sortPairs(expected(await apiJson(path, { ...filters, ...params })));
+    const table = await page.$$eval(`[data-testid="${testid}-table"] tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    const got = sortPairs(table.map((cells) => [want.some((w) => !w.startsWith('=')) ? cells[0] : null, Number(digits(cells.at(col)))]));
+    assert(JSON.stringify(got) === JSON.stringify(want), `${testid}: table ${JSON.stringify(got.slice(0, 6))}… vs API ${JSON.stringify(want.slice(0, 6))}…`);
+    rows += got.length;
+  }
+  if (view === 'apercu') {
+    const ov = await apiJson('overview', filters);
+    for (const [testid, value] of [['kpi-active', ov.active_offers], ['kpi-new', ov.new_last_7_days], ['kpi-salary-share', ov.with_salary_share], ['kpi-remote', ov.remote_share]]) {
+      const v = await page.getAttribute(`[data-testid="${testid}-value"]`, 'data-value');
+      assert(Number(v) === Number(value), `${testid}: ${v} vs API ${value}`);
+    }
+    assert(await page.textContent('[data-testid="kpi-active-value"]') === fr(ov.active_offers), 'kpi-active formatting');
+  }
+  if (view === 'carte') {
+    const { department, region, ...rest } = filters;
+    const b = await apiJson('breakdowns/department', { ...rest, size: 200 });
+    const table = new Map(await page.$$eval('[data-testid="map-table"] tbody tr', (trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[2].textContent])));
+    for (const x of b.buckets) {
+      if (table.has(x.key)) { assert(Number(digits(table.get(x.key))) === x.count, `map ${x.key}: ${table.get(x.key)} vs API ${x.count}`); rows++; }
+    }
+    assert(rows > 0 || !b.buckets.length, 'map table has no department of the API');
+  }
+  if (view === 'salaires') {
+    const s = await apiJson('salaries', { ...filters, group_by: 'role,seniority' });
+    const v = Number(await page.getAttribute('[data-testid="salary-share-value"]', 'data-value'));
+    assert(Math.abs(v - s.with_salary_share) < 1e-9, `salary share ${v} vs API ${s.with_salary_share}`);
+    const cells = await page.$$eval('[data-testid="salary-grid-table"] td[data-suppressed]', (tds) => tds.map((t) => t.textContent));
+    assert(cells.length === s.groups.filter((g) => g.suppressed).length, `suppressed cells ${cells.length}`);
+    assert(cells.every((t) => !/€/.test(t)), 'a suppressed cell shows a figure');
+  }
+  if (view === 'offres') {
+    const o = await apiJson('offers', { ...filters, sort: filters.q ? 'relevance' : 'newest', page: 1, page_size: 20 });
+    const total = await page.getAttribute('[data-testid="offers-total"]', 'data-value');
+    assert(Number(total) === o.total, `offers total ${total} vs API ${o.total}`);
+    assert((await page.textContent('[data-testid="offers-total"]')).startsWith(fr(o.total)), 'offers total formatting');
+    const ids = await page.$$eval('[data-testid="offer-item"]', (els) => els.map((e) => e.dataset.id));
+    assert(JSON.stringify(ids) === JSON.stringify(o.offers.map((x) => x.id)), 'offer list differs from the API');
+    rows += ids.length;
+  }
+  return rows;
+}
+
+const page = await newPage();
+
+// ---- time to interactive of the first view (cold: new context, nothing cached) ----------
+await test('apercu: time to interactive', async () => {
+  await page.goto(`${base}/#/apercu`);
+  await ready(page, 'apercu');
+  const ms = await page.evaluate(() => window.__readyAt);
+  assert(typeof ms === 'number', 'data-ready never observed');
+  console.log(`time to interactive (first view, navigation start → data-ready): ${Math.round(ms)} ms`);
+});
+
+for (const view of VIEWS) {
+  await test(`${view}: ready, every chart has its data table, figures match the API, screenshot`, async () => {
+    await open(page, `#/${view}`, view);
+    const bad = await page.evaluate(() => [...document.querySelectorAll('figure[data-testid]')]
+      .filter((f) => !f.querySelector('table tbody tr') && !f.querySelector('[data-empty]')).map((f) => f.dataset.testid));
+    assert(!bad.length, `figures without data: ${bad.join(', ')}`);
+    const rows = await chartsMatchApi(page, view);
+    assert(rows > 0, 'nothing compared');
+    await page.screenshot({ path: join(shots, `${view}.png`) });
+  });
+}
+
+await test('a filter change updates the URL and every view', async () => {
+  await open(page, '#/apercu', 'apercu');
+  await page.selectOption('#f-role', 'data_engineer');
+  await page.waitForFunction(() => location.hash.includes('role=data_engineer') && document.body.dataset.ready === 'apercu');
+  const f = { role: 'data_engineer' };
+  const all = (await apiJson('overview')).active_offers;
+  const some = Number(await page.getAttribute('[data-testid="kpi-active-value"]', 'data-value'));
+  assert(some > 0 && some < all, `filtered ${some} of ${all}`);
+  await chartsMatchApi(page, 'apercu', f);
+  for (const view of VIEWS.slice(1)) {
+    await page.click(`[data-testid="tab-${view}"]`);
+    await page.waitForFunction((v) => document.body.dataset.ready === v, view);
+    assert(await page.evaluate(() => location.hash.includes('role=data_engineer')), `${view}: filter lost from the URL`);
+    await chartsMatchApi(page, view, f);
+  }
+});
+
+await test('a shared URL restores the view and its filters', async () => {
+  const shared = await newPage();
+  await shared.goto(`${base}/#/salaires?role=data_engineer&region=11`);
+  await ready(shared, 'salaires');
+  assert(await shared.inputValue('#f-role') === 'data_engineer', 'role select');
+  assert(await shared.inputValue('#f-region') === '11', 'region select');
+  assert((await shared.textContent('#chips')).includes('Data engineer'), 'chip');
+  assert(await shared.getAttribute('[data-testid="tab-salaires"]', 'aria-current') === 'page', 'tab');
+  await chartsMatchApi(shared, 'salaires', { role: 'data_engineer', region: '11' });
+  await shared.context().close();
+});
+
+await test('map click filters the other views', async () => {
+  await open(page, '#/carte', 'carte');
+  await page.click('path[data-dep="69"]');
+  await page.waitForFunction(() => location.hash.includes('department=69') && document.body.dataset.ready === 'carte');
+  await page.click('[data-testid="tab-apercu"]');
+  await page.waitForFunction(() => document.body.dataset.ready === 'apercu');
+  await chartsMatchApi(page, 'apercu', { department: '69' });
+});
+
+await test('demo banner and last collection', async () => {
+  await open(page, '#/apercu', 'apercu');
+  const st = await apiJson('status');
+  assert(await page.isVisible('[data-testid="demo-banner"]') === Boolean(st.data.demo), 'banner');
+  assert((await page.textContent('[data-testid="last-run"]')).includes('Dernière collecte'), 'last run');
+});
+
+await test('a planted offer with HTML in its text renders as text (no XSS)', async () => {
+  const id = process.env.XSS_OFFER_ID;
+  assert(id, 'XSS_OFFER_ID is not set');
+  const offer = await apiJson(`offers/${encodeURIComponent(id)}`);
+  assert(offer.title.includes('<script>window.__xss=1</script>'), `planted title: ${offer.title}`);
+  await open(page, `#/offres?q=${encodeURIComponent('xss')}`, 'offres');
+  const titles = await page.$$eval('.offer-item a.title', (as) => as.map((a) => a.textContent));
+  assert(titles.includes(offer.title), `planted offer not listed: ${titles.slice(0, 3)}`);
+  await open(page, `#/offres?offer=${encodeURIComponent(id)}`, 'offres');
+  await page.waitForSelector('[data-testid="offer-detail"] h2');
+  assert(await page.textContent('[data-testid="offer-title"]') === offer.title, 'title not literal');
+  assert((await page.textContent('[data-testid="offer-description"]')).includes('<img src=x onerror="window.__xss=2">'), 'description not literal');
+  assert(await page.isVisible('text=<script>window.__xss=1</script>'), 'the literal <script> text is not visible');
+  assert(await page.evaluate(() => window.__xss) === undefined, 'window.__xss is set');
+  assert(!(await page.$('main img, main script')), 'an element was injected');
+});
+
+await test('unsafe links of an offer are dropped', async () => {
+  const evil = '<img src=x onerror="window.__xss=3">';
+  const offer = { id: 'x:1', title: evil, company_name: evil, city: evil, department: '75', department_name: 'Paris', contract: 'cdi', contract_label: 'CDI',
+    role: 'data_engineer', role_label: evil, remote: 'hybrid', salary_min_eur: 40000, salary_max_eur: 50000, posted_at: '2026-11-01T10:00:00Z', active: true,
+    skills: ['python', evil], source: 'francetravail', url: 'javascript:window.__xss=3', description: evil, links: [{ name: evil, url: 'javascript:window.__xss=3' }, { name: 'ok', url: 'https://example.org/o' }] };
+  const meta = { demo: true, as_of: new Date().toISOString(), last_success_at: null };
+  await page.route('**/api/v1/offers/x%3A1', (r) => r.fulfill({ json: { meta, ...offer } }));
+  await open(page, '#/offres?offer=x%3A1', 'offres');
+  await page.waitForSelector('[data-testid="offer-detail"] h2');
+  const hrefs = await page.$$eval('[data-testid="offer-links"] a', (as) => as.map((a) => a.getAttribute('href')));
+  assert(hrefs.length === 1 && hrefs[0] === 'https://example.org/o', `links ${hrefs}`);
+  assert(await page.evaluate(() => window.__xss) === undefined, 'injected');
+  await page.unrouteAll();
+});
+
+await test('no console errors (CSP violations included)', async () => assert(!consoleErrors.length, consoleErrors.join(' | ')));
+await browser.close();
+console.log(`screenshots in ${shots}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
