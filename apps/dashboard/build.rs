@@ -1,6 +1,7 @@
 //! Builds the dashboard and embeds it: `npm ci` when `node_modules` is missing or older than
-//! `package-lock.json`, then `node build.mjs` (→ `dist/`), then `$OUT_DIR/assets.rs`, the
-//! sorted table of every file of `dist/` (path, `include_bytes!`, content type).
+//! `package-lock.json`, then `node build.mjs $OUT_DIR/dist`, then `$OUT_DIR/assets.rs`, the
+//! sorted table of every file of that folder (path, `include_bytes!`, content type). Nothing is
+//! written in the source tree but `node_modules/`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -15,18 +16,20 @@ fn main() {
     for watched in ["src", "build.mjs", "package.json", "package-lock.json"] {
         println!("cargo:rerun-if-changed={}", root.join(watched).display());
     }
-    if let Err(message) = build(&root) {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    if let Err(message) = build(&root, &out) {
         eprintln!("error: {message}");
         std::process::exit(1);
     }
 }
 
-fn build(root: &Path) -> Result<(), String> {
+fn build(root: &Path, out: &Path) -> Result<(), String> {
     if installed_at(root).is_none_or(|at| at < modified(&root.join("package-lock.json"))) {
         run(root, "npm", &["ci", "--no-audit", "--no-fund"])?;
     }
-    run(root, "node", &["build.mjs"])?;
-    let dist = root.join("dist");
+    let dist = out.join("dist");
+    let dist_arg = dist.to_str().ok_or("OUT_DIR is not valid UTF-8")?;
+    run(root, "node", &["build.mjs", dist_arg])?;
     let mut files = Vec::new();
     collect(&dist, &dist, &mut files)
         .map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
@@ -42,8 +45,8 @@ fn build(root: &Path) -> Result<(), String> {
         .expect("write to a string");
     }
     table.push_str("];\n");
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("assets.rs");
-    std::fs::write(&out, table).map_err(|e| format!("cannot write {}: {e}", out.display()))
+    let assets = out.join("assets.rs");
+    std::fs::write(&assets, table).map_err(|e| format!("cannot write {}: {e}", assets.display()))
 }
 
 /// When `npm ci` last completed: npm writes `node_modules/.package-lock.json` at the end of an

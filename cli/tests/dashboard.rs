@@ -124,3 +124,76 @@ async fn the_dashboard_works_in_a_browser_on_the_served_origin() {
         assert!(shots.join(format!("{view}.png")).exists(), "{view}.png");
     }
 }
+
+/// Runs `apps/dashboard/tests/first-view.mjs` against `base`; returns its summary
+/// (`runs`, `first_ms`, `median_ms`, `errors`).
+async fn first_view(base: &str, runs: usize) -> Value {
+    let output = tokio::process::Command::new("node")
+        .arg(workspace().join("apps/dashboard/tests/first-view.mjs"))
+        .arg(base)
+        .arg(runs.to_string())
+        .env("CHROMIUM", CHROMIUM)
+        .output()
+        .await
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    eprintln!("{stdout}");
+    assert!(
+        output.status.success(),
+        "first-view.mjs failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let summary: Value = serde_json::from_str(stdout.lines().last().expect("a summary")).unwrap();
+    assert_eq!(summary["runs"].as_array().map(Vec::len), Some(runs));
+    summary
+}
+
+/// The first view's time to interactive with 1 000 000 offers in the embedded store: a
+/// benchmark (it prints, asserts no time), recorded in `docs/benchmarks.md`. Run it in release:
+///
+/// `cargo test --release -p jobmarket --test dashboard -- --ignored --nocapture`
+///
+/// It builds the offers with `jobmarket bench index` (a few minutes) unless
+/// `JOBMARKET_FIRST_VIEW_DATA` names a data directory whose `index/` already holds them. The
+/// server runs twice: without its response cache (every request computed: the worst case),
+/// then as configured (the first run fills the cache, the next ones read it).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: builds 1 000 000 offers; run with --release -- --ignored"]
+async fn first_view_with_a_million_offers() {
+    if let Some(why) = missing_tools() {
+        eprintln!("skipped: {why}");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = std::env::var_os("JOBMARKET_FIRST_VIEW_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| dir.path().to_path_buf());
+    if !data.join("index").exists() {
+        let index = data.join("index");
+        let index = index.to_str().expect("a UTF-8 path");
+        let args = ["bench", "index", "--offers", "1000000", "--runs", "1"];
+        common::run_ok(jobmarket(&data, &[&args[..], &["--dir", index]].concat())).await;
+    }
+    let runs = 7;
+    let mut report = Vec::new();
+    for (name, args) in [
+        ("no response cache", &["serve", "--cache-ttl", "0"][..]),
+        ("response cache (default)", &["serve"][..]),
+    ] {
+        let (server, _) = common::start_server(&data, args, &[]).await;
+        let ready: Value = reqwest::get(format!("{}/readyz", server.base))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let offers = ready["offers"].as_u64().expect("offers in /readyz");
+        assert!(offers >= 1_000_000, "{offers} offers served");
+        let summary = first_view(&server.base, runs).await;
+        report.push(format!("{name}: {offers} offers, {summary}"));
+    }
+    eprintln!(
+        "first view, time to interactive (ms):\n{}",
+        report.join("\n")
+    );
+}

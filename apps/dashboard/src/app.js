@@ -2,7 +2,7 @@
 import { h, clear } from './dom.js';
 import { get, onMeta, ApiError } from './api.js';
 import { fmtDateTime } from './format.js';
-import { VIEWS, PERIODS, current, filters, go, setFilter, href, setAsOf } from './state.js';
+import { VIEWS, PERIODS, current, filters, go, setFilter, href, setAsOf, valuesOf } from './state.js';
 import { disposeAll } from './charts.js';
 import * as overview from './views/overview.js';
 import * as carte from './views/map.js';
@@ -59,37 +59,69 @@ function indexVocab() {
 }
 
 // ---- filter bar ---------------------------------------------------------------
+// Each filter takes several values (comma-separated in the URL, OR within a filter, AND
+// between filters): its select adds one, each value's chip removes it.
 const FILTER_FIELDS = [
   { key: 'role', label: 'Métier', list: () => vocab.roles, all: 'Tous les métiers' },
   { key: 'seniority', label: 'Séniorité', list: () => vocab.seniorities, all: 'Toutes' },
   { key: 'region', label: 'Région', list: () => vocab.regions, all: 'Toutes les régions' },
-  { key: 'department', label: 'Département', list: () => departmentsFor(filters().region), all: 'Tous' },
+  { key: 'department', label: 'Département', list: () => departmentsIn(valuesOf(filters(), 'region')), all: 'Tous' },
   { key: 'contract', label: 'Contrat', list: () => vocab.contracts, all: 'Tous' },
   { key: 'remote', label: 'Télétravail', list: () => vocab.remote, all: 'Indifférent' },
   { key: 'skill', label: 'Compétence', list: () => vocab.skills, all: 'Toutes', grouped: true },
   { key: 'source', label: 'Source', list: () => vocab.sources, all: 'Toutes' },
 ];
+/** The option of a select that clears its filter (when values are chosen). */
+const CLEAR = '*';
 const deptLabel = (d) => `${d.key} · ${d.label}`;
-function departmentsFor(region) {
-  const list = region ? vocab.departments.filter((d) => d.group === region) : vocab.departments;
-  return list.map((d) => ({ key: d.key, label: deptLabel(d) }));
+function departmentsIn(regions) {
+  const list = regions.length ? vocab.departments.filter((d) => regions.includes(d.group)) : vocab.departments;
+  return list.map((d) => ({ key: d.key, label: deptLabel(d), group: d.group }));
 }
 
 function field(id, text, control) {
   return h('div', { class: 'field' }, h('label', { for: id }, text), control);
 }
 
-function options(list, all, grouped) {
-  const opts = [h('option', { value: '' }, all)];
-  if (!grouped) return opts.concat(list.map((x) => h('option', { value: x.key }, x.label)));
+/**
+ * The options of a filter's select: with nothing chosen, "all" then every value; with values
+ * chosen, their labels (shown), "all" to clear, then the other values marked "+" (added).
+ */
+function options(list, all, grouped, chosen, labelOf) {
+  const head = chosen.length
+    ? [h('option', { value: '' }, chosen.map(labelOf).join(', ')), h('option', { value: CLEAR }, `${all} (effacer)`)]
+    : [h('option', { value: '' }, all)];
+  const rest = list.filter((x) => !chosen.includes(x.key));
+  const opt = (x) => h('option', { value: x.key }, chosen.length ? `+ ${x.label}` : x.label);
+  if (!grouped) return head.concat(rest.map(opt));
   const groups = new Map();
-  for (const x of [...list].sort((a, b) => a.label.localeCompare(b.label, 'fr'))) {
+  for (const x of [...rest].sort((a, b) => a.label.localeCompare(b.label, 'fr'))) {
     if (!groups.has(x.group)) groups.set(x.group, []);
     groups.get(x.group).push(x);
   }
   const sorted = [...groups.keys()].sort((a, b) => (SKILL_GROUPS[a] || a).localeCompare(SKILL_GROUPS[b] || b, 'fr'));
-  return opts.concat(sorted.map((g) => h('optgroup', { label: SKILL_GROUPS[g] || g },
-    groups.get(g).map((x) => h('option', { value: x.key }, x.label)))));
+  return head.concat(sorted.map((g) => h('optgroup', { label: SKILL_GROUPS[g] || g }, groups.get(g).map(opt))));
+}
+
+/** The change to the URL when `value` is picked in the select of filter `key`. */
+function pickValue(key, value) {
+  const f = filters();
+  if (value === CLEAR) return { [key]: null };
+  const chosen = valuesOf(f, key);
+  if (chosen.includes(value)) return {};
+  const set = { [key]: [...chosen, value].join(',') };
+  const regionOf = (dep) => vocab.departments.find((x) => x.key === dep)?.group;
+  if (key === 'region') {
+    // departments outside the chosen regions would give nothing
+    const regions = [...chosen, value];
+    const kept = valuesOf(f, 'department').filter((d) => regions.includes(regionOf(d)));
+    set.department = kept.join(',') || null;
+  }
+  if (key === 'department') {
+    const regions = valuesOf(f, 'region');
+    if (regions.length && !regions.includes(regionOf(value))) set.region = null;
+  }
+  return set;
 }
 
 function buildFilterBar() {
@@ -110,12 +142,11 @@ function buildFilterBar() {
     const name = e.target.name;
     if (!name) return;
     const value = e.target.value;
-    const set = { [name]: value };
-    if (name === 'region') set.department = null; // a department of another region would give nothing
-    if (name === 'department' && value) {
-      const d = vocab.departments.find((x) => x.key === value);
-      if (d && filters().region && filters().region !== d.group) set.region = null;
+    if (FILTER_FIELDS.some((fd) => fd.key === name)) {
+      if (value) setFilter(pickValue(name, value));
+      return;
     }
+    const set = { [name]: value };
     if (name === 'period' && value !== 'custom') { set.from = null; set.to = null; }
     if (name === 'period' && value === 'custom') {
       set.from = f.elements.from.value || null;
@@ -136,13 +167,13 @@ function syncFilterBar() {
   const form = els.filterForm;
   for (const fd of FILTER_FIELDS) {
     const sel = form.elements[fd.key];
-    clear(sel).append(...options(fd.list(), fd.all, fd.grouped));
-    const v = f[fd.key] || '';
-    if (v && ![...sel.options].some((o) => o.value === v)) {
-      // A value from a shared URL that is not in the list (e.g. several keys): keep it visible.
-      sel.append(h('option', { value: v }, v));
-    }
-    sel.value = v;
+    const chosen = valuesOf(f, fd.key);
+    // values from a shared URL that are not in the vocabulary show as they are
+    const labelOf = (v) => label[fd.key]?.get(v) || v;
+    clear(sel).append(...options(fd.list(), fd.all, fd.grouped, chosen, labelOf));
+    sel.value = '';
+    sel.title = chosen.map(labelOf).join(', ');
+    sel.closest('.field').classList.toggle('active', chosen.length > 0);
   }
   form.elements.q.value = f.q || '';
   form.elements.period.value = f.period || '';
@@ -156,14 +187,15 @@ function syncFilterBar() {
   if (!active.length) { els.chips.hidden = true; return; }
   els.chips.hidden = false;
   els.chips.append(h('span', { class: 'chips-label' }, 'Filtres actifs :'));
+  const chip = (text, set) => els.chips.append(h('button', {
+    type: 'button', class: 'chip', 'aria-label': `Retirer le filtre ${text}`, onclick: () => setFilter(set),
+  }, text, h('span', { 'aria-hidden': 'true', class: 'x' }, '×')));
   for (const [k, v] of active) {
-    const text = chipText(k, v, f);
-    const clearSet = { [k]: null };
-    if (k === 'period') Object.assign(clearSet, { from: null, to: null });
-    els.chips.append(h('button', {
-      type: 'button', class: 'chip', 'aria-label': `Retirer le filtre ${text}`,
-      onclick: () => setFilter(clearSet),
-    }, text, h('span', { 'aria-hidden': 'true', class: 'x' }, '×')));
+    if (k === 'period') { chip(chipText(k, v, f), { period: null, from: null, to: null }); continue; }
+    if (!label[k]) { chip(chipText(k, v, f), { [k]: null }); continue; }
+    // one chip per value of a filter that takes several
+    const values = valuesOf(f, k);
+    for (const x of values) chip(chipText(k, x, f), { [k]: values.filter((y) => y !== x).join(',') || null });
   }
   els.chips.append(h('a', { class: 'chip-clear', href: href(current().view, Object.fromEntries(Object.keys(f).map((k) => [k, null]))) }, 'Tout effacer'));
 }

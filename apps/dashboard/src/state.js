@@ -42,6 +42,9 @@ export function filters(params = current().params) {
   return f;
 }
 
+/** The values of a shared filter that takes several (comma-separated in the URL). */
+export const valuesOf = (f, key) => (f[key] ? f[key].split(',').filter(Boolean) : []);
+
 let asOf = new Date();
 /** The API's clock (meta.as_of), used for relative periods. */
 export const setAsOf = (iso) => { if (iso) asOf = new Date(iso); };
@@ -73,7 +76,8 @@ export function href(view, set = {}, { keepViewParams = false } = {}) {
     if (v === null || v === undefined || v === '') next.delete(k);
     else next.set(k, String(v));
   }
-  const qs = next.toString();
+  // commas separate the values of a filter: kept readable in the URL
+  const qs = next.toString().replace(/%2C/gi, ',');
   return `#/${view}${qs ? `?${qs}` : ''}`;
 }
 

@@ -1,11 +1,16 @@
-// Screenshots of every view at laptop and phone sizes, plus console errors.
-// Usage: node tests/screens.mjs [baseURL]   (default http://127.0.0.1:18401/?api=http://127.0.0.1:18400)
-// Needs Debian's Chromium (/usr/bin/chromium) and a running API + static server.
-import { chromium } from 'playwright-core';
+// Full-page screenshots of every view and a few filtered cases, at laptop and phone sizes,
+// for looking at the dashboard (not a test: smoke.mjs is); fails on console errors.
+// Usage: node tests/screens.mjs <base-url of a jobmarket serve> [out-dir]   (ONLY=<prefix>,
+// OPEN_DETAIL=1 opens the first offer's detail)
 import { mkdirSync } from 'node:fs';
+import { launch } from './browser.mjs';
 
-const base = process.argv[2] || process.env.DASH_URL || 'http://127.0.0.1:18401/?api=http://127.0.0.1:18400';
-const out = process.env.SHOTS_DIR || '/work/dash-shots';
+const [base0, out = '/tmp/jobmarket-screens'] = process.argv.slice(2);
+if (!base0) {
+  console.error('usage: node tests/screens.mjs <base-url> [out-dir]');
+  process.exit(2);
+}
+const base = base0.replace(/\/+$/, '') + '/';
 mkdirSync(out, { recursive: true });
 
 const routes = [
@@ -19,14 +24,12 @@ const routes = [
   ['offres', '#/offres?q=python&sort=newest', 'offres-q'],
   ['apercu', '#/apercu?role=dba&region=94&contract=freelance&period=7', 'apercu-empty'],
   ['salaires', '#/salaires?period=30&role=data_engineer', 'salaires-filtered'],
+  ['apercu', '#/apercu?role=data_engineer,data_scientist&region=11,84', 'apercu-multi'],
 ];
 const sizes = [['desktop', 1280, 800], ['mobile', 390, 844]];
 const only = process.env.ONLY;
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 let errors = 0;
 for (const [size, width, height] of sizes) {
   const page = await browser.newPage({ viewport: { width, height }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });

@@ -6,7 +6,7 @@
 // Usage: node tests/smoke.mjs <base-url> <screenshot-dir>
 //   env: XSS_OFFER_ID  id of an offer whose title and description hold HTML to render as text
 //        CHROMIUM       browser binary (default /usr/bin/chromium)
-import { chromium } from 'playwright-core';
+import { launch, newPage as newBrowserPage, timeToInteractive } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,25 +34,9 @@ async function test(name, fn) {
 }
 const assert = (c, msg) => { if (!c) throw new Error(msg); };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-const contextOptions = { viewport: { width: 1280, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' };
+const browser = await launch();
 const consoleErrors = [];
-async function newPage() {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  // the instant (ms since navigation start) data-ready is first set on <body>
-  await page.addInitScript(() => {
-    new MutationObserver((_, obs) => {
-      if (document.body?.dataset.ready && window.__readyAt === undefined) { window.__readyAt = performance.now(); obs.disconnect(); }
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
-  });
-  return page;
-}
+const newPage = () => newBrowserPage(browser, (e) => consoleErrors.push(e));
 
 /** Waits for `view` to be ready (not in error). */
 async function ready(page, view) {
@@ -146,10 +130,7 @@ const page = await newPage();
 
 // ---- time to interactive of the first view (cold: new context, nothing cached) ----------
 await test('apercu: time to interactive', async () => {
-  await page.goto(`${base}/#/apercu`);
-  await ready(page, 'apercu');
-  const ms = await page.evaluate(() => window.__readyAt);
-  assert(typeof ms === 'number', 'data-ready never observed');
+  const ms = await timeToInteractive(page, `${base}/#/apercu`, 'apercu');
   console.log(`time to interactive (first view, navigation start → data-ready): ${Math.round(ms)} ms`);
 });
 
@@ -161,7 +142,7 @@ for (const view of VIEWS) {
     assert(!bad.length, `figures without data: ${bad.join(', ')}`);
     const rows = await chartsMatchApi(page, view);
     assert(rows > 0, 'nothing compared');
-    await page.screenshot({ path: join(shots, `${view}.png`) });
+    await page.screenshot({ path: join(shots, `${view}.png`), fullPage: true });
   });
 }
 
@@ -186,12 +167,32 @@ await test('a shared URL restores the view and its filters', async () => {
   const shared = await newPage();
   await shared.goto(`${base}/#/salaires?role=data_engineer&region=11`);
   await ready(shared, 'salaires');
-  assert(await shared.inputValue('#f-role') === 'data_engineer', 'role select');
-  assert(await shared.inputValue('#f-region') === '11', 'region select');
+  const shown = async (id) => shared.$eval(id, (sel) => sel.options[sel.selectedIndex].textContent);
+  assert(await shown('#f-role') === 'Data engineer', `role select shows ${await shown('#f-role')}`);
+  assert(await shown('#f-region') === 'Île-de-France', `region select shows ${await shown('#f-region')}`);
   assert((await shared.textContent('#chips')).includes('Data engineer'), 'chip');
   assert(await shared.getAttribute('[data-testid="tab-salaires"]', 'aria-current') === 'page', 'tab');
   await chartsMatchApi(shared, 'salaires', { role: 'data_engineer', region: '11' });
   await shared.context().close();
+});
+
+await test('a filter takes several values: added by its select, removed by their chips', async () => {
+  await open(page, '#/apercu?role=data_engineer,data_scientist', 'apercu');
+  const all = (await apiJson('overview')).active_offers;
+  const two = (await apiJson('overview', { role: 'data_engineer,data_scientist' })).active_offers;
+  const de = (await apiJson('overview', { role: 'data_engineer' })).active_offers;
+  assert(de < two && two < all, `data engineers ${de}, with data scientists ${two}, all ${all}`);
+  await chartsMatchApi(page, 'apercu', { role: 'data_engineer,data_scientist' });
+  await page.selectOption('#f-role', 'data_analyst');
+  await page.waitForFunction(() => location.hash.includes('role=data_engineer,data_scientist,data_analyst') && document.body.dataset.ready === 'apercu');
+  await chartsMatchApi(page, 'apercu', { role: 'data_engineer,data_scientist,data_analyst' });
+  await page.click('#chips button.chip:has-text("Data engineer")');
+  await page.waitForFunction(() => location.hash.includes('role=data_scientist,data_analyst') && document.body.dataset.ready === 'apercu');
+  await chartsMatchApi(page, 'apercu', { role: 'data_scientist,data_analyst' });
+  await page.selectOption('#f-role', '*');
+  await page.waitForFunction(() => !location.hash.includes('role=') && document.body.dataset.ready === 'apercu');
+  const back = Number(await page.getAttribute('[data-testid="kpi-active-value"]', 'data-value'));
+  assert(back === all, `all roles again: ${back} vs ${all}`);
 });
 
 await test('map click filters the other views', async () => {

@@ -217,8 +217,16 @@ impl Drop for Running {
 }
 
 /// Starts `jobmarket <args>` on demo data and waits (up to 5 minutes: `up` collects first) for the line
-/// announcing where it serves.
+/// announcing where it serves, which must flag the demo data.
 pub async fn serve(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Running {
+    let (running, announce) = start_server(data, args, env).await;
+    assert!(announce.contains("DEMO DATA"), "{announce}");
+    running
+}
+
+/// Starts `jobmarket <args>` and waits (up to 5 minutes) for the line announcing where it
+/// serves; returns the server and that line.
+pub async fn start_server(data: &Path, args: &[&str], env: &[(&str, &str)]) -> (Running, String) {
     let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_jobmarket"));
     command
         .arg("--data-dir")
@@ -252,9 +260,9 @@ pub async fn serve(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Running 
     .expect("jobmarket serves within 5 minutes");
     // keep draining stdout so the server never blocks on a full pipe
     tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-    assert!(base.1.contains("DEMO DATA"), "{}", base.1);
-    Running {
+    let running = Running {
         base: base.0,
         child,
-    }
+    };
+    (running, base.1)
 }

@@ -4,7 +4,7 @@
 import map from '/vendor/france-departments.js';
 import { h, s, empty } from '../dom.js';
 import { get } from '../api.js';
-import { apiFilters, go, current } from '../state.js';
+import { apiFilters, go, current, valuesOf } from '../state.js';
 import { fmtInt, fmtDec, fmtEur, fmtPct } from '../format.js';
 import { dataTable } from '../charts.js';
 import { POPULATION, POPULATION_SOURCE } from '../population.js';
@@ -50,8 +50,8 @@ export async function render(root, ctx) {
   let mapFig;
   root.append(
     viewHead('Carte des offres', level === 'region'
-      ? 'Offres par région ; chaque département prend la couleur de sa région. Cliquez sur une région pour filtrer les autres vues.'
-      : 'Offres par département. Cliquez sur un département pour filtrer les autres vues.',
+      ? 'Offres par région ; chaque département prend la couleur de sa région. Cliquez sur une région pour filtrer les autres vues (Ctrl + clic : plusieurs).'
+      : 'Offres par département. Cliquez sur un département pour filtrer les autres vues (Ctrl + clic : plusieurs).',
     h('div', { class: 'controls' },
       segmented('Indicateur', METRICS, metric, (v) => setView('metric', v), 'map-metric'),
       segmented('Maille', LEVELS, level, (v) => setView('level', v), 'map-level'))),
@@ -90,7 +90,7 @@ export async function render(root, ctx) {
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const fmtValue = metric === 'salary' ? fmtEur : metric === 'per100k' ? fmtDec : fmtInt;
   const scale = classes(rows.filter((r) => pop.has(r.key) || r.count).map((r) => r.value));
-  const selected = level === 'region' ? fl.region : fl.department;
+  const selected = valuesOf(fl, level);
 
   // ---- the map --------------------------------------------------------------
   const tooltip = h('div', { class: 'map-tooltip', role: 'tooltip', id: 'map-tip', hidden: true });
@@ -98,10 +98,16 @@ export async function render(root, ctx) {
     'aria-label': `Carte de France : ${metricLabel.toLowerCase()} par ${level === 'region' ? 'région' : 'département'}. Les données sont aussi dans le tableau à côté.`,
     dataset: { testid: 'map-svg' } });
   const placeOf = (dep) => (level === 'region' ? regionOf.get(dep) : dep);
-  const pick = (key) => {
+  // a click selects one place (or clears it, if it was the only one); with Ctrl, ⌘ or Shift
+  // it adds the place to the selection or takes it out
+  const pick = (key, event) => {
     if (!key) return;
-    const set = level === 'region' ? { region: key === selected ? null : key, department: null } : { department: key === selected ? null : key, region: null };
-    go(current().view, { ...set, page: null, offer: null }, { keepViewParams: true });
+    const toggle = event && (event.ctrlKey || event.metaKey || event.shiftKey);
+    const chosen = toggle
+      ? (selected.includes(key) ? selected.filter((k) => k !== key) : [...selected, key])
+      : (selected.length === 1 && selected[0] === key ? [] : [key]);
+    const other = level === 'region' ? 'department' : 'region';
+    go(current().view, { [level]: chosen.join(',') || null, [other]: null, page: null, offer: null }, { keepViewParams: true });
   };
   const tipText = (key) => {
     const r = byKey.get(key);
@@ -138,9 +144,9 @@ export async function render(root, ctx) {
     el.addEventListener('mouseleave', hideTip);
     el.addEventListener('focus', () => { const b = el.getBoundingClientRect(); showTip(key, b.left + b.width / 2, b.top + b.height / 2); });
     el.addEventListener('blur', hideTip);
-    el.addEventListener('click', () => pick(key));
-    el.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(key); } });
-    if (key && key === selected) el.classList.add('selected');
+    el.addEventListener('click', (e) => pick(key, e));
+    el.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(key, e); } });
+    if (key && selected.includes(key)) el.classList.add('selected');
   };
   const colorOf = (dep) => scale.color(byKey.get(placeOf(dep))?.value);
   for (const loc of map.locations) {
@@ -176,7 +182,7 @@ export async function render(root, ctx) {
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, placeWord), h('th', { scope: 'col', class: 'num' }, metricLabel),
         metric !== 'offers' ? h('th', { scope: 'col', class: 'num' }, metric === 'salary' ? 'Offres avec salaire' : 'Offres') : null)),
       h('tbody', null, top.map((r) => h('tr', null,
-        h('th', { scope: 'row' }, h('button', { type: 'button', onclick: () => pick(r.key), 'aria-pressed': String(r.key === selected) }, `${r.label}`)),
+        h('th', { scope: 'row' }, h('button', { type: 'button', onclick: (e) => pick(r.key, e), 'aria-pressed': String(selected.includes(r.key)) }, `${r.label}`)),
         h('td', { class: 'num' }, fmtValue(r.value)),
         metric !== 'offers' ? h('td', { class: 'num' }, fmtInt(metric === 'salary' ? r.sal?.count : r.count)) : null)))));
     if (counts.missing) side.append(h('p', { class: 'sub' }, `${fmtInt(counts.missing)} offres (${fmtPct(counts.missing / counts.offers)}) sans lieu précis ne figurent pas sur la carte.`));
