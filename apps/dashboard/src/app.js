@@ -3,7 +3,7 @@ import { h, clear } from './dom.js';
 import { get, onMeta, ApiError } from './api.js';
 import { fmtDateTime } from './format.js';
 import { VIEWS, PERIODS, current, filters, go, setFilter, href, setAsOf, valuesOf } from './state.js';
-import { disposeAll } from './charts.js';
+import { disposeAll, loadEcharts } from './charts.js';
 import * as overview from './views/overview.js';
 import * as carte from './views/map.js';
 import * as competences from './views/skills.js';
@@ -281,7 +281,9 @@ async function start() {
     indexVocab();
   });
   window.addEventListener('hashchange', route);
-  await Promise.all([vocabReady, route()]);
+  const routing = route(); // fires the view's requests before ECharts is parsed
+  loadEcharts().catch(() => {}); // a failure shows in the view that needs it
+  await Promise.all([vocabReady, routing]);
 }
 
 start().catch((err) => {

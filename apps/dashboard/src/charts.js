@@ -1,4 +1,5 @@
-// ECharts helpers (global `echarts` from /vendor/echarts.min.js).
+// ECharts helpers (ECharts itself is /vendor/echarts.min.js, a classic script loaded by
+// loadEcharts() once the page's first requests are out).
 // Every chart: a <figure data-testid> with an aria-label summary on the chart and a
 // data table (the exact figures it shows) that tests and screen readers can read.
 import { h } from './dom.js';
@@ -51,9 +52,25 @@ export function dataTable(testid, caption, columns, rows, numeric = []) {
       i === 0 ? h('th', { scope: 'row' }, c) : h('td', { class: numeric.includes(i) ? 'num' : null }, c))))));
 }
 
+let loading = null;
+/**
+ * Loads ECharts once. Parsing its megabyte takes a while: the page fires its API requests
+ * first, then calls this, so both overlap (index.html preloads the file).
+ */
+export function loadEcharts() {
+  loading ??= new Promise((resolve, reject) => {
+    const script = h('script', { src: '/vendor/echarts.min.js' });
+    script.onload = () => resolve(window.echarts);
+    script.onerror = () => { loading = null; reject(new Error('ECharts could not be loaded')); };
+    document.head.append(script);
+  });
+  return loading;
+}
+
 /** Renders an option; resolves when ECharts reports `finished` (or after 3 s). */
-export function render(container, option) {
-  if (!container.isConnected) return Promise.resolve(null); // the view was left meanwhile
+export async function render(container, option) {
+  const echarts = await loadEcharts();
+  if (!container.isConnected) return null; // the view was left meanwhile
   const chart = echarts.init(container, null, { renderer: 'svg' });
   live.push(chart);
   return new Promise((resolve) => {

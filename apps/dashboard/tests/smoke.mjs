@@ -43,6 +43,13 @@ async function ready(page, view) {
   await page.waitForFunction((v) => document.body.dataset.ready === v, view, { timeout: 15000 });
   assert(!(await page.evaluate(() => document.body.dataset.error)), `${view}: view in error state`);
 }
+/** Runs `action` (a click, a selection) and waits for `view` to be ready again with `hashPart` in the URL. */
+async function act(page, action, view, hashPart = '') {
+  await page.evaluate(() => { delete document.body.dataset.ready; });
+  await action();
+  await page.waitForFunction(([v, part]) => document.body.dataset.ready === v && location.hash.includes(part), [view, hashPart], { timeout: 15000 });
+  assert(!(await page.evaluate(() => document.body.dataset.error)), `${view}: view in error state`);
+}
 async function open(page, hash, view) {
   await page.goto('about:blank');
   await page.goto(`${base}/${hash}`);
@@ -59,7 +66,7 @@ const CHARTS = {
     ['chart-weekly', 'timeseries', { interval: 'week', metric: 'new', by: 'role', top: 6 }, (j) => pairs(j.series[0].points, () => null, (p) => p.count), -1],
     ['chart-roles', 'breakdowns/role', { size: 20 }, bucketRows, 1],
     ['chart-contracts', 'breakdowns/contract', { size: 20 }, bucketRows, 1],
-    ['chart-companies', 'companies', { size: 10, detail_size: 1 }, (j) => pairs(j.companies, (c) => c.name, (c) => c.offers), 1],
+    ['chart-companies', 'breakdowns/company', { size: 10 }, (j) => pairs(j.buckets, (c) => c.label || c.key, (c) => c.count), 1],
   ],
   competences: [
     ['chart-top-skills', 'breakdowns/skill', { size: 20 }, bucketRows, 1],
@@ -148,16 +155,14 @@ for (const view of VIEWS) {
 
 await test('a filter change updates the URL and every view', async () => {
   await open(page, '#/apercu', 'apercu');
-  await page.selectOption('#f-role', 'data_engineer');
-  await page.waitForFunction(() => location.hash.includes('role=data_engineer') && document.body.dataset.ready === 'apercu');
+  await act(page, () => page.selectOption('#f-role', 'data_engineer'), 'apercu', 'role=data_engineer');
   const f = { role: 'data_engineer' };
   const all = (await apiJson('overview')).active_offers;
   const some = Number(await page.getAttribute('[data-testid="kpi-active-value"]', 'data-value'));
   assert(some > 0 && some < all, `filtered ${some} of ${all}`);
   await chartsMatchApi(page, 'apercu', f);
   for (const view of VIEWS.slice(1)) {
-    await page.click(`[data-testid="tab-${view}"]`);
-    await page.waitForFunction((v) => document.body.dataset.ready === v, view);
+    await act(page, () => page.click(`[data-testid="tab-${view}"]`), view);
     assert(await page.evaluate(() => location.hash.includes('role=data_engineer')), `${view}: filter lost from the URL`);
     await chartsMatchApi(page, view, f);
   }
@@ -183,24 +188,29 @@ await test('a filter takes several values: added by its select, removed by their
   const de = (await apiJson('overview', { role: 'data_engineer' })).active_offers;
   assert(de < two && two < all, `data engineers ${de}, with data scientists ${two}, all ${all}`);
   await chartsMatchApi(page, 'apercu', { role: 'data_engineer,data_scientist' });
-  await page.selectOption('#f-role', 'data_analyst');
-  await page.waitForFunction(() => location.hash.includes('role=data_engineer,data_scientist,data_analyst') && document.body.dataset.ready === 'apercu');
+  await act(page, () => page.selectOption('#f-role', 'data_analyst'), 'apercu', 'role=data_engineer,data_scientist,data_analyst');
   await chartsMatchApi(page, 'apercu', { role: 'data_engineer,data_scientist,data_analyst' });
-  await page.click('#chips button.chip:has-text("Data engineer")');
-  await page.waitForFunction(() => location.hash.includes('role=data_scientist,data_analyst') && document.body.dataset.ready === 'apercu');
+  await act(page, () => page.click('#chips button.chip:has-text("Data engineer")'), 'apercu', 'role=data_scientist,data_analyst');
   await chartsMatchApi(page, 'apercu', { role: 'data_scientist,data_analyst' });
-  await page.selectOption('#f-role', '*');
-  await page.waitForFunction(() => !location.hash.includes('role=') && document.body.dataset.ready === 'apercu');
+  await act(page, () => page.selectOption('#f-role', '*'), 'apercu');
+  assert(!(await page.evaluate(() => location.hash.includes('role='))), 'role still in the URL');
   const back = Number(await page.getAttribute('[data-testid="kpi-active-value"]', 'data-value'));
   assert(back === all, `all roles again: ${back} vs ${all}`);
 });
 
-await test('map click filters the other views', async () => {
+await test('a map click filters the other views (Ctrl+click: several places)', async () => {
   await open(page, '#/carte', 'carte');
-  await page.click('path[data-dep="69"]');
-  await page.waitForFunction(() => location.hash.includes('department=69') && document.body.dataset.ready === 'carte');
-  await page.click('[data-testid="tab-apercu"]');
-  await page.waitForFunction(() => document.body.dataset.ready === 'apercu');
+  await act(page, () => page.click('path[data-dep="69"]'), 'carte', 'department=69');
+  await act(page, () => page.click('path[data-dep="75"]', { modifiers: ['Control'] }), 'carte', 'department=69,75');
+  await act(page, () => page.click('[data-testid="tab-apercu"]'), 'apercu', 'department=69,75');
+  await chartsMatchApi(page, 'apercu', { department: '69,75' });
+  await act(page, () => page.click('[data-testid="tab-carte"]'), 'carte');
+  await act(page, () => page.click('path[data-dep="69"]', { modifiers: ['Control'] }), 'carte', 'department=75');
+  await act(page, () => page.click('[data-testid="tab-apercu"]'), 'apercu', 'department=75');
+  await chartsMatchApi(page, 'apercu', { department: '75' });
+  await act(page, () => page.click('[data-testid="tab-carte"]'), 'carte');
+  await act(page, () => page.click('path[data-dep="69"]'), 'carte', 'department=69');
+  await act(page, () => page.click('[data-testid="tab-apercu"]'), 'apercu', 'department=69');
   await chartsMatchApi(page, 'apercu', { department: '69' });
 });
 

@@ -591,6 +591,18 @@ async fn breakdowns_count_every_dimension() {
     }
     let v = server.get("/api/v1/breakdowns/company").await;
     assert_eq!(v["missing"], 15); // every fourth group of three offers names no company
+    // a company's label is its display name (its key is normalised)
+    let companies = v["buckets"].as_array().unwrap();
+    assert_eq!(companies.len(), 3);
+    for c in companies {
+        let key = c["key"].as_str().unwrap();
+        let name = all
+            .iter()
+            .find(|o| o.company.name_normalized.as_deref() == Some(key))
+            .and_then(|o| o.company.name.clone())
+            .unwrap();
+        assert_eq!(c["label"], name, "{key}");
+    }
     let v = server.get("/api/v1/breakdowns/region?size=2").await;
     assert_eq!(v["buckets"][0]["key"], "11");
     assert_eq!(v["buckets"][0]["label"], "Île-de-France");

@@ -29,7 +29,7 @@ export function fetches(ctx) {
     get('timeseries', { ...f, interval: 'week', metric: 'new', by: 'role', top: 6 }),
     get('breakdowns/role', { ...f, size: 20 }),
     get('breakdowns/contract', { ...f, size: 20 }),
-    get('companies', { ...f, size: 10, detail_size: 1 }),
+    get('breakdowns/company', { ...f, size: 10 }),
   ]);
 }
 
@@ -59,7 +59,7 @@ function renderData(kpis, grid, { weekly, roles, contracts, companies }, { ov, t
     weeklyChart(weekly, ts),
     barChart(roles, br, 'métier'),
     contractChart(contracts, bc),
-    barChart(companies, { buckets: bco.companies.map((c) => ({ label: c.name, count: c.offers, share: c.share })) }, 'entreprise', 'Aucune entreprise renseignée pour ces offres.'),
+    barChart(companies, { buckets: bco.buckets.map((c) => ({ ...c, label: c.label || c.key })) }, 'entreprise', 'Aucune entreprise renseignée pour ces offres.'),
   ];
 }
 

@@ -8,6 +8,7 @@ use jobmarket_storage::query::Aggregation;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::companies::display_names;
 use super::{Count, Meta, count_query};
 use crate::error::{ApiError, ErrorBody};
 use crate::params::{Kind, Params, Spec};
@@ -70,7 +71,7 @@ pub async fn breakdown(
     let filter = p.filter()?;
     let size = p.int(&BREAKDOWN[0])? as usize;
     p.finish()?;
-    let mut q = count_query(filter);
+    let mut q = count_query(filter.clone());
     q.aggregations.insert(
         "b".into(),
         Aggregation::Terms {
@@ -83,14 +84,21 @@ pub async fn breakdown(
         Some(AggregationResult::Terms { buckets, missing }) => (buckets.clone(), *missing),
         _ => (Vec::new(), 0),
     };
+    let mut counts: Vec<Count> = buckets
+        .into_iter()
+        .map(|b| Count::new(dimension, b.key, b.count, result.total))
+        .collect();
+    if dimension == Dimension::Company {
+        let names = display_names(&state, &filter, counts.iter().map(|c| c.key.as_str())).await?;
+        for (count, name) in counts.iter_mut().zip(names) {
+            count.label = name;
+        }
+    }
     Ok(Json(BreakdownResponse {
         meta: Meta::of(&state),
         dimension: dimension.name().into(),
         offers: result.total,
         missing,
-        buckets: buckets
-            .into_iter()
-            .map(|b| Count::new(dimension, b.key, b.count, result.total))
-            .collect(),
+        buckets: counts,
     }))
 }

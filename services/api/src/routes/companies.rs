@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{RawQuery, State};
 use jobmarket_storage::query::Aggregation;
 use jobmarket_storage::query::TermsByBucket;
-use jobmarket_storage::{AggregationResult, AnalyticsQuery, KeywordField, Sort};
+use jobmarket_storage::{AggregationResult, AnalyticsQuery, KeywordField, OfferFilter, Sort};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -119,21 +119,7 @@ pub async fn companies(
     };
     let (roles, departments, skills) =
         (buckets("roles"), buckets("departments"), buckets("skills"));
-    // the display name: the company's newest offer
-    let names = futures_join(roles.iter().map(|b| {
-        let state = state.clone();
-        let query = AnalyticsQuery {
-            filter: with_value(&filter, Dimension::Company, &b.key),
-            size: 1,
-            sort: Sort::Newest,
-            ..AnalyticsQuery::default()
-        };
-        async move {
-            let r = state.query(&query).await?;
-            Ok(r.hits.into_iter().next().and_then(|h| h.offer.company.name))
-        }
-    }))
-    .await?;
+    let names = display_names(&state, &filter, roles.iter().map(|b| b.key.as_str())).await?;
     let counts = |list: &[TermsByBucket], key: &str, dimension: Dimension, of: u64| -> Vec<Count> {
         list.iter()
             .find(|b| b.key == key)
@@ -164,4 +150,27 @@ pub async fn companies(
         offers_with_company: result.total - missing,
         companies,
     }))
+}
+
+/// The display name of each company key (keys are normalised: lower case, no legal form): the
+/// name on its newest offer among `filter`'s.
+pub(super) async fn display_names<'a>(
+    state: &AppState,
+    filter: &OfferFilter,
+    keys: impl Iterator<Item = &'a str>,
+) -> Result<Vec<Option<String>>, ApiError> {
+    futures_join(keys.map(|key| {
+        let state = state.clone();
+        let query = AnalyticsQuery {
+            filter: with_value(filter, Dimension::Company, key),
+            size: 1,
+            sort: Sort::Newest,
+            ..AnalyticsQuery::default()
+        };
+        async move {
+            let r = state.query(&query).await?;
+            Ok(r.hits.into_iter().next().and_then(|h| h.offer.company.name))
+        }
+    }))
+    .await
 }
