@@ -1,14 +1,19 @@
 // Smoke tests in a real browser against a `jobmarket serve` (dashboard and API on one origin):
 // every view reaches data-ready, each chart's figures match the API, a filter change updates
 // every view and the URL, a shared URL restores the view, offer text cannot inject HTML,
-// screenshots of every view, and the first view's time to interactive.
+// no accessibility violation found by axe-core, screenshots of every view, and the first
+// view's time to interactive.
 // Run by `cargo test -p jobmarket --test dashboard` (cli/tests/dashboard.rs).
 // Usage: node tests/smoke.mjs <base-url> <screenshot-dir>
 //   env: XSS_OFFER_ID  id of an offer whose title and description hold HTML to render as text
 //        CHROMIUM       browser binary (default /usr/bin/chromium)
-import { launch, newPage as newBrowserPage, timeToInteractive } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { launch, newPage as newBrowserPage, timeToInteractive, CONTEXT_OPTIONS } from './browser.mjs';
+
+/** axe-core (npm), the accessibility checker run on every view. */
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const [base0, shots] = process.argv.slice(2);
 if (!base0 || !shots) {
@@ -251,6 +256,25 @@ await test('unsafe links of an offer are dropped', async () => {
   assert(hrefs.length === 1 && hrefs[0] === 'https://example.org/o', `links ${hrefs}`);
   assert(await page.evaluate(() => window.__xss) === undefined, 'injected');
   await page.unrouteAll();
+});
+
+await test('accessibility: axe-core finds no WCAG 2.1 A/AA violation on any view, laptop and phone', async () => {
+  const found = [];
+  for (const [width, height] of [[1280, 800], [390, 844]]) {
+    // axe is injected as a script: this context only lets it past the page's CSP
+    const context = await browser.newContext({ ...CONTEXT_OPTIONS, viewport: { width, height }, bypassCSP: true });
+    const p = await context.newPage();
+    const id = process.env.XSS_OFFER_ID;
+    for (const [view, hash] of [...VIEWS.map((v) => [v, `#/${v}`]), ['carte', '#/carte?level=region&metric=per100k'],
+      ['offres', `#/offres?offer=${encodeURIComponent(id)}`], ['apercu', '#/apercu?role=dba&contract=freelance&period=7']]) {
+      await open(p, hash, view);
+      await p.addScriptTag({ path: AXE });
+      const result = await p.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+      for (const v of result.violations) found.push(`${width}px ${hash}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    }
+    await context.close();
+  }
+  assert(!found.length, found.join(' | '));
 });
 
 await test('no console errors (CSP violations included)', async () => assert(!consoleErrors.length, consoleErrors.join(' | ')));

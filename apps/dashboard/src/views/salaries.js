@@ -17,7 +17,8 @@ export async function render(root, ctx) {
   const gridCard = h('section', { class: 'card wide', dataset: { testid: 'salary-grid' }, 'aria-labelledby': 'sal-grid-title' },
     h('h3', { id: 'sal-grid-title' }, 'Salaire annoncé par métier et séniorité'),
     h('p', { class: 'sub' }, 'Médiane en gras, puis 1er – 3e quartile, puis le nombre d’offres avec salaire. Salaires bruts annuels.'),
-    h('div', { class: 'scroll-x' }, h('div', { class: 'loading' }, 'Chargement…')));
+    // scrolls sideways on a phone: focusable so the keyboard can scroll it too
+    h('div', { class: 'scroll-x', tabindex: '0', role: 'region', 'aria-labelledby': 'sal-grid-title' }, h('div', { class: 'loading' }, 'Chargement…')));
   const byRole = figure({ testid: 'chart-salary-role', title: 'Par métier', subtitle: 'Du 1er au 3e quartile, point : médiane', height: 420 });
   const byRegion = figure({ testid: 'chart-salary-region', title: 'Par région', subtitle: 'Du 1er au 3e quartile, point : médiane', height: 420 });
   const trend = figure({ testid: 'chart-salary-trend', title: 'Évolution du salaire annoncé', subtitle: 'Médiane et quartiles des offres publiées sur la période', height: 300, wide: true });
