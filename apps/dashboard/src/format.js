@@ -26,11 +26,13 @@ export const fmtChangePct = (v) => (ok(v) ? signedPct.format(v / 100) : NA);
 /** Percentage points (e.g. 4.3 → "+4,3 pts"). */
 export const fmtPoints = (v) => (ok(v) ? `${signedDec.format(v)} pt${Math.abs(v) >= 2 ? 's' : ''}` : NA);
 /** "2026-11-28T19:10:05Z" → "28 novembre 2026 à 20:10". */
-export const fmtDateTime = (iso) => (iso ? dateTime.format(new Date(iso)) : NA);
-export const fmtDate = (iso) => (iso ? dateLong.format(new Date(iso)) : NA);
+/** French writes the first of the month "1er": "1 novembre 2026" → "1er novembre 2026". */
+const first = (text) => text.replace(/^1 /, '1er ');
+export const fmtDateTime = (iso) => (iso ? first(dateTime.format(new Date(iso))) : NA);
+export const fmtDate = (iso) => (iso ? first(dateLong.format(new Date(iso))) : NA);
 export const fmtDateShort = (iso) => (iso ? dateShort.format(new Date(iso)) : NA);
 /** A calendar day "2026-11-23" (no time zone shift). */
-export const fmtDay = (day) => (day ? dateLong.format(new Date(`${day}T12:00:00Z`)) : NA);
+export const fmtDay = (day) => (day ? first(dateLong.format(new Date(`${day}T12:00:00Z`))) : NA);
 export const fmtDayShort = (day) => (day ? dayMonth.format(new Date(`${day}T00:00:00Z`)) : NA);
 export const fmtMonth = (day) => (day ? monthYear.format(new Date(`${day}T00:00:00Z`)) : NA);
 /** Today's Paris day as YYYY-MM-DD, shifted by `offset` days. */

@@ -2,7 +2,7 @@
 import { h, empty } from '../dom.js';
 import { get } from '../api.js';
 import { apiFilters } from '../state.js';
-import { fmtInt, fmtEur, fmtPct, fmtChangePct, fmtDay, fmtDayShort } from '../format.js';
+import { fmtInt, fmtEur, fmtPct, fmtChangePct, fmtDay, fmtDayShort, parisDay } from '../format.js';
 import { figure, describe, render as draw, hbarOption, axisStyle, esc, PALETTE } from '../charts.js';
 import { kpi, viewHead } from './common.js';
 
@@ -73,6 +73,11 @@ function weeklyChart(fig, ts) {
   const series = parts.map((s, i) => ({ name: s.label, data: weeks.map((w) => maps[i].get(w) || 0) }));
   if (other.some((v) => v > 0)) series.push({ name: 'Autres métiers', data: other });
   const total = all.total;
+  // the current week is not over: say so, so that its shorter bar is not read as a fall
+  const lastWeek = weeks.at(-1);
+  if (lastWeek && parisDay(0) <= parisDay(6, new Date(`${lastWeek}T12:00:00Z`))) {
+    fig.el.querySelector('.sub')?.append(` ; la semaine du ${fmtDayShort(lastWeek)} est en cours`);
+  }
   describe(fig, `Histogramme empilé : ${fmtInt(total)} nouvelles offres sur ${weeks.length} semaines, du ${fmtDay(weeks[0])} au ${fmtDay(weeks.at(-1))}, réparties entre ${series.map((s) => s.name).join(', ')}.`, {
     columns: ['Semaine du', ...series.map((s) => s.name), 'Total'],
     rows: weeks.map((w, i) => [fmtDay(w), ...series.map((s) => fmtInt(s.data[i])), fmtInt(all.points[i].count)]),
