@@ -96,22 +96,12 @@ async fn the_dashboard_works_in_a_browser_on_the_served_origin() {
     } else {
         data.join("screenshots")
     };
-    let output = tokio::process::Command::new("node")
-        .arg(workspace().join("apps/dashboard/tests/smoke.mjs"))
-        .arg(&server.base)
-        .arg(&shots)
-        .env("XSS_OFFER_ID", &id)
-        .env("CHROMIUM", CHROMIUM)
-        .output()
-        .await
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    eprintln!("{stdout}");
-    assert!(
-        output.status.success(),
-        "the dashboard's smoke tests failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let stdout = node(
+        "smoke.mjs",
+        &[server.base.as_ref(), shots.as_os_str()],
+        &[("XSS_OFFER_ID", &id)],
+    )
+    .await;
     assert!(stdout.contains(" 0 failed"), "{stdout}");
     for view in [
         "apercu",
@@ -125,24 +115,32 @@ async fn the_dashboard_works_in_a_browser_on_the_served_origin() {
     }
 }
 
-/// Runs `apps/dashboard/tests/first-view.mjs` against `base`; returns its summary
-/// (`runs`, `first_ms`, `median_ms`, `errors`).
-async fn first_view(base: &str, runs: usize) -> Value {
+/// Runs `node apps/dashboard/tests/<script> <args>` with Chromium; prints and returns its
+/// output, asserting it succeeded.
+async fn node(script: &str, args: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> String {
     let output = tokio::process::Command::new("node")
-        .arg(workspace().join("apps/dashboard/tests/first-view.mjs"))
-        .arg(base)
-        .arg(runs.to_string())
+        .arg(workspace().join("apps/dashboard/tests").join(script))
+        .args(args)
+        .envs(env.iter().copied())
         .env("CHROMIUM", CHROMIUM)
         .output()
         .await
         .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     eprintln!("{stdout}");
     assert!(
         output.status.success(),
-        "first-view.mjs failed:\n{stdout}\n{}",
+        "{script} failed:\n{stdout}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    stdout
+}
+
+/// Runs `first-view.mjs` against `base`; returns its summary (`runs`, `first_ms`,
+/// `median_ms`, `errors`).
+async fn first_view(base: &str, runs: usize) -> Value {
+    let runs_arg = runs.to_string();
+    let stdout = node("first-view.mjs", &[base.as_ref(), runs_arg.as_ref()], &[]).await;
     let summary: Value = serde_json::from_str(stdout.lines().last().expect("a summary")).unwrap();
     assert_eq!(summary["runs"].as_array().map(Vec::len), Some(runs));
     summary
@@ -174,7 +172,7 @@ async fn first_view_with_a_million_offers() {
         let args = ["bench", "index", "--offers", "1000000", "--runs", "1"];
         common::run_ok(jobmarket(&data, &[&args[..], &["--dir", index]].concat())).await;
     }
-    let runs = 7;
+    let runs = 9;
     let mut report = Vec::new();
     for (name, args) in [
         ("no response cache", &["serve", "--cache-ttl", "0"][..]),
