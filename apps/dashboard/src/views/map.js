@@ -166,7 +166,8 @@ export async function render(root, ctx) {
     wire(g.querySelector('rect.dep'), dep);
     svg.append(g);
   });
-  const legend = legendEl(scale, fmtValue);
+  const legend = legendEl(scale, fmtValue, metric === 'salary'
+    ? 'trop peu d’offres avec salaire, ou aucune' : 'aucune offre');
   mapBox.replaceChildren(svg, tooltip, legend);
 
   // ---- side: ranking + full data table ---------------------------------------
@@ -217,7 +218,8 @@ function classes(values) {
   };
 }
 
-function legendEl(scale, fmt) {
+/** The legend: one swatch per class, then the colour of places with nothing to show (`none`). */
+function legendEl(scale, fmt, none) {
   if (scale.min === undefined) return h('div', { class: 'legend' }, 'Aucune valeur à représenter.');
   const stops = [scale.min, ...scale.breaks];
   return h('div', { class: 'legend', dataset: { testid: 'map-legend' } },
@@ -225,5 +227,5 @@ function legendEl(scale, fmt) {
     stops.map((x, i) => h('span', { class: 'legend-item' },
       h('span', { class: 'nodata', style: `background:${scale.color(x)};border-color:${scale.color(x)}`, 'aria-hidden': 'true' }),
       i === 0 ? ` < ${fmt(stops[1] ?? x)}` : ` ≥ ${fmt(x)}`)).filter((_, i) => i > 0 || stops.length > 1),
-    h('span', { class: 'legend-item' }, h('span', { class: 'nodata', 'aria-hidden': 'true' }), ' sans donnée'));
+    h('span', { class: 'legend-item' }, h('span', { class: 'nodata', 'aria-hidden': 'true' }), ` ${none}`));
 }
