@@ -1,6 +1,7 @@
 //! Builds the dashboard and embeds it: `npm ci` when `node_modules` is missing or older than
 //! `package-lock.json`, then `node build.mjs $OUT_DIR/dist`, then `$OUT_DIR/assets.rs`, the
-//! sorted table of every file of that folder (path, `include_bytes!`, content type). Nothing is
+//! sorted table of every file of that folder (path, `include_bytes!`, content type, ETag, and
+//! for text files their gzip, compressed here once rather than at every request). Nothing is
 //! written in the source tree but `node_modules/`.
 
 use std::fmt::Write as _;
@@ -34,13 +35,21 @@ fn build(root: &Path, out: &Path) -> Result<(), String> {
     collect(&dist, &dist, &mut files)
         .map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
     files.sort();
-    let mut table = String::from("static ASSETS: &[(&str, &[u8], &str)] = &[\n");
+    let mut table = String::from("static ASSETS: &[Asset] = &[\n");
     for (path, file) in &files {
+        let kind = content_type(path);
+        let gzip = if compressible(kind) {
+            let gz = out.join("gzip").join(format!("{path}.gz"));
+            gzip_file(file, &gz)?;
+            format!("Some(include_bytes!({:?}))", gz.display())
+        } else {
+            "None".to_string()
+        };
+        let etag = etag(file)?;
         writeln!(
             table,
-            "    ({path:?}, include_bytes!({:?}), {:?}),",
+            "    Asset {{ path: {path:?}, bytes: include_bytes!({:?}), gzip: {gzip}, content_type: {kind:?}, etag: {etag:?} }},",
             file.display(),
-            content_type(path)
         )
         .expect("write to a string");
     }
@@ -102,6 +111,34 @@ fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) -> std::
         }
     }
     Ok(())
+}
+
+/// A strong HTTP validator of the file's content: a hash of its bytes, quoted.
+fn etag(file: &Path) -> Result<String, String> {
+    use std::hash::{Hash as _, Hasher as _};
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let mut hasher = std::hash::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    Ok(format!("\"{:016x}\"", hasher.finish()))
+}
+
+/// Text worth compressing (images and fonts are compressed already).
+fn compressible(content_type: &str) -> bool {
+    content_type.starts_with("text/")
+        || content_type.starts_with("application/json")
+        || content_type.starts_with("image/svg")
+}
+
+/// Writes `from` gzipped (best compression) to `to`.
+fn gzip_file(from: &Path, to: &Path) -> Result<(), String> {
+    use std::io::Write as _;
+    let bytes = std::fs::read(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&bytes).expect("write to memory");
+    let gz = encoder.finish().expect("write to memory");
+    std::fs::create_dir_all(to.parent().expect("a parent"))
+        .and_then(|()| std::fs::write(to, gz))
+        .map_err(|e| format!("cannot write {}: {e}", to.display()))
 }
 
 fn content_type(path: &str) -> &'static str {

@@ -197,11 +197,16 @@ impl Server {
     }
 
     async fn get_raw(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.base))
-            .send()
-            .await
-            .unwrap()
+        self.get_with(path, &[]).await
+    }
+
+    /// GETs `path` with these request headers.
+    async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut request = self.client.get(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send().await.unwrap()
     }
 
     /// GETs `path`, asserting a 200 with a JSON body.
@@ -1234,6 +1239,25 @@ fn example(spec: &jobmarket_api::params::Spec) -> String {
 }
 
 #[tokio::test]
+async fn answers_are_gzipped_for_clients_that_accept_it() {
+    let server = Server::start(&fixture(), ApiConfig::default()).await;
+    let path = "/api/v1/offers?page_size=50&sort=newest";
+    let plain = server.get_raw(path).await;
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain: Value = plain.json().await.unwrap();
+    let zipped = server.get_with(path, &[("accept-encoding", "gzip")]).await;
+    assert_eq!(zipped.status(), 200);
+    assert_eq!(zipped.headers()["content-encoding"], "gzip");
+    assert_eq!(zipped.headers()["content-type"], "application/json");
+    let bytes = zipped.bytes().await.unwrap();
+    let unzipped: Value =
+        serde_json::from_reader(flate2::read::GzDecoder::new(&bytes[..])).unwrap();
+    assert_eq!(unzipped["offers"], plain["offers"]);
+    assert_eq!(unzipped["total"], plain["total"]);
+    assert!(bytes.len() * 3 < serde_json::to_vec(&plain).unwrap().len());
+}
+
+#[tokio::test]
 async fn the_dashboard_is_served_at_the_root_outside_the_api() {
     let server = Server::start(&fixture(), ApiConfig::default()).await;
     let index = server.get_raw("/").await;
@@ -1265,6 +1289,45 @@ async fn the_dashboard_is_served_at_the_root_outside_the_api() {
     assert_eq!(vendor.headers()["cache-control"], "public, max-age=86400");
     assert_eq!(vendor.headers()["x-content-type-options"], "nosniff");
     assert_eq!(server.get_raw("/views/map.js").await.status(), 200);
+
+    // text files go gzipped to clients that accept gzip; an ETag answers revalidations with 304
+    let echarts = "/vendor/echarts.min.js";
+    let plain = server.get_raw(echarts).await;
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.headers()["vary"], "accept-encoding");
+    let etag = plain.headers()["etag"].to_str().unwrap().to_string();
+    let plain = plain.bytes().await.unwrap();
+    let zipped = server
+        .get_with(echarts, &[("accept-encoding", "br, gzip;q=0.8, deflate")])
+        .await;
+    assert_eq!(zipped.headers()["content-encoding"], "gzip");
+    assert_eq!(zipped.headers()["etag"].to_str().unwrap(), etag);
+    let zipped = zipped.bytes().await.unwrap();
+    assert!(
+        zipped.len() * 2 < plain.len(),
+        "{} vs {}",
+        zipped.len(),
+        plain.len()
+    );
+    let mut unzipped = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(&zipped[..]),
+        &mut unzipped,
+    )
+    .unwrap();
+    assert_eq!(unzipped, plain);
+    let refused = server
+        .get_with(echarts, &[("accept-encoding", "gzip;q=0, identity")])
+        .await;
+    assert!(refused.headers().get("content-encoding").is_none());
+    assert_eq!(refused.bytes().await.unwrap(), plain);
+    let unchanged = server.get_with(echarts, &[("if-none-match", &etag)]).await;
+    assert_eq!(unchanged.status(), 304);
+    assert!(unchanged.bytes().await.unwrap().is_empty());
+    let changed = server
+        .get_with(echarts, &[("if-none-match", "\"0000\"")])
+        .await;
+    assert_eq!(changed.status(), 200);
 
     // unknown paths, API paths and the crate's own source keep the JSON 404
     for path in [

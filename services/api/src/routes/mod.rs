@@ -18,6 +18,7 @@ use chrono::{DateTime, Utc};
 use jobmarket_schema::{ContractType, Remote, Seniority};
 use jobmarket_storage::{AnalyticsQuery, OfferFilter};
 use serde::Serialize;
+use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use utoipa::ToSchema;
 
@@ -188,7 +189,9 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::extract::DefaultBodyLimit::max(
             state.config().body_limit,
-        ));
+        ))
+        // gzip for clients that accept it (the dashboard's files come gzipped already)
+        .layer(CompressionLayer::new());
     if !state.config().cors_origins.is_empty() {
         let origins = state
             .config()
@@ -234,9 +237,14 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:;
 style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /// The web dashboard (`jobmarket-dashboard`) at `/` and its files, for GET and HEAD outside
-/// the API; anything else is the JSON 404.
-async fn dashboard(method: axum::http::Method, uri: axum::http::Uri) -> axum::response::Response {
-    use axum::http::{HeaderValue, Method, header};
+/// the API; anything else is the JSON 404. Text files go gzipped to clients that accept it
+/// (compressed at build time); an `If-None-Match` with the file's ETag gets a 304.
+async fn dashboard(
+    method: axum::http::Method,
+    uri: axum::http::Uri,
+    request_headers: axum::http::HeaderMap,
+) -> axum::response::Response {
+    use axum::http::{HeaderValue, Method, StatusCode, header};
 
     let path = uri.path();
     let under_api = API_PATHS.iter().any(|p| {
@@ -249,13 +257,36 @@ async fn dashboard(method: axum::http::Method, uri: axum::http::Uri) -> axum::re
     };
     let asset = file
         .filter(|_| (method == Method::GET || method == Method::HEAD) && !under_api)
-        .and_then(|f| jobmarket_dashboard::asset(f).map(|a| (f, a)));
-    let Some((file, (bytes, content_type))) = asset else {
+        .and_then(jobmarket_dashboard::asset);
+    let Some(asset) = asset else {
         return not_found(uri).await.into_response();
     };
-    let mut response = bytes.into_response();
+    let unchanged = request_headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|tag| tag.trim() == asset.etag || tag.trim() == "*");
+    let gzip = asset.gzip.filter(|_| accepts_gzip(&request_headers));
+    let mut response = if unchanged {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        gzip.unwrap_or(asset.bytes).into_response()
+    };
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if !unchanged {
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(asset.content_type),
+        );
+        if gzip.is_some() {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+        }
+    }
+    if asset.gzip.is_some() {
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    headers.insert(header::ETAG, HeaderValue::from_static(asset.etag));
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -263,19 +294,38 @@ async fn dashboard(method: axum::http::Method, uri: axum::http::Uri) -> axum::re
     // vendor files change only with their npm version; ours are revalidated every time
     headers.insert(
         header::CACHE_CONTROL,
-        HeaderValue::from_static(if file.starts_with("vendor/") {
+        HeaderValue::from_static(if asset.path.starts_with("vendor/") {
             "public, max-age=86400"
         } else {
             "no-cache"
         }),
     );
-    if content_type.starts_with("text/html") {
+    if asset.content_type.starts_with("text/html") {
         headers.insert(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CONTENT_SECURITY_POLICY),
         );
     }
     response
+}
+
+/// Whether `Accept-Encoding` allows gzip (`gzip` or `*`, without `q=0`).
+fn accepts_gzip(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get_all(axum::http::header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or("");
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .is_some_and(|q| q == 0.0)
+            });
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
 }
 
 async fn not_found(uri: axum::http::Uri) -> ApiError {
