@@ -109,6 +109,21 @@ async function chartsMatchApi(page, view, filters = {}) {
     }
     assert(await page.textContent('[data-testid="kpi-active-value"]') === fr(ov.active_offers), 'kpi-active formatting');
   }
+  if (view === 'competences') {
+    // the role × skill heat map: each role's share of offers citing each of the top 12 skills
+    const [tops, byRole] = await Promise.all([apiJson('breakdowns/skill', { ...filters, size: 20 }), apiJson('skills/by-role', { ...filters, size: 100 })]);
+    const cols = tops.buckets.slice(0, 12);
+    const pct = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
+    const want = byRole.roles.filter((r) => r.offers > 0).map((r) => [`${r.label} (${fr(r.offers)})`,
+      ...cols.map((c) => { const t = r.top.find((x) => x.key === c.key); return t ? digits(pct.format(t.share)) : 'rare'; })]);
+    assert(want.length > 0 && cols.length > 0, 'nothing to compare in the heat map');
+    const head = await page.$$eval('[data-testid="chart-heatmap-table"] thead th', (ths) => ths.map((t) => t.textContent));
+    assert(JSON.stringify(head.slice(1)) === JSON.stringify(cols.map((c) => c.label)), `heat map columns ${head.slice(1, 4)}…`);
+    const got = await page.$$eval('[data-testid="chart-heatmap-table"] tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    const norm = (rows) => rows.map(([role, ...cells]) => [role.replace(/[\s\u202f\u00a0]/g, ''), ...cells.map((c) => (c === 'rare' ? c : digits(c)))]);
+    assert(JSON.stringify(norm(got)) === JSON.stringify(norm(want)), `heat map ${JSON.stringify(got[0])} vs API ${JSON.stringify(want[0])}`);
+    rows += got.length;
+  }
   if (view === 'carte') {
     const { department, region, ...rest } = filters;
     const b = await apiJson('breakdowns/department', { ...rest, size: 200 });
