@@ -65,6 +65,7 @@ async function open(page, hash, view) {
 // For every chart: the API request the view makes (params on top of the shared filters) and
 // the rows it must show, as [label or null, count] pairs read from the figure's data table.
 const pairs = (items, label, count) => items.map((x) => [label(x), count(x)]);
+const median = (g) => (g.suppressed || g.median == null ? 0 : Math.round(g.median));
 const bucketRows = (j) => pairs(j.buckets, (b) => b.label, (b) => b.count);
 const CHARTS = {
   apercu: [
@@ -83,6 +84,10 @@ const CHARTS = {
     ['chart-salary-role', 'salaries', { group_by: 'role' }, (j) => pairs(j.groups, () => null, (g) => g.count), 4],
     ['chart-salary-region', 'salaries', { group_by: 'region' }, (j) => pairs(j.groups, () => null, (g) => g.count), 4],
     ['chart-salary-trend', 'salaries/trend', { interval: 'month' }, (j) => pairs(j.points, () => null, (p) => p.count), 4],
+    // the medians shown (0 where a group is too small to show one)
+    ['chart-salary-role', 'salaries', { group_by: 'role' }, (j) => pairs(j.groups, () => null, median), 2],
+    ['chart-salary-region', 'salaries', { group_by: 'region' }, (j) => pairs(j.groups, () => null, median), 2],
+    ['chart-salary-trend', 'salaries/trend', { interval: 'month' }, (j) => pairs(j.points, () => null, median), 2],
     ['chart-salary-histogram', 'salaries/histogram', { band: 5000 }, (j) => pairs(j.bands, () => null, (b) => b.count), 1],
   ],
   entreprises: [
@@ -103,7 +108,9 @@ async function chartsMatchApi(page, view, filters = {}) {
   }
   if (view === 'apercu') {
     const ov = await apiJson('overview', filters);
-    for (const [testid, value] of [['kpi-active', ov.active_offers], ['kpi-new', ov.new_last_7_days], ['kpi-salary-share', ov.with_salary_share], ['kpi-remote', ov.remote_share]]) {
+    const kpis = [['kpi-active', ov.active_offers], ['kpi-new', ov.new_last_7_days], ['kpi-salary-share', ov.with_salary_share], ['kpi-remote', ov.remote_share]];
+    if (ov.median_salary_eur != null) kpis.push(['kpi-salary', ov.median_salary_eur]);
+    for (const [testid, value] of kpis) {
       const v = await page.getAttribute(`[data-testid="${testid}-value"]`, 'data-value');
       assert(Number(v) === Number(value), `${testid}: ${v} vs API ${value}`);
     }
