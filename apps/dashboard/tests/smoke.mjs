@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { launch, newPage as newBrowserPage, timeToInteractive, CONTEXT_OPTIONS } from './browser.mjs';
+import { POPULATION } from '../src/population.js';
 
 /** axe-core (npm), the accessibility checker run on every view. */
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -179,6 +180,43 @@ for (const view of VIEWS) {
     await page.screenshot({ path: join(shots, `${view}.png`), fullPage: true });
   });
 }
+
+await test('carte: regions per 100 000 inhabitants and departments by median salary match the API', async () => {
+  const voc = await apiJson('vocabularies');
+  const regionOf = new Map(voc.departments.map((d) => [d.key, d.group]));
+  const pop = new Map();
+  for (const [dep, n] of Object.entries(POPULATION)) pop.set(regionOf.get(dep), (pop.get(regionOf.get(dep)) || 0) + n);
+  const dec = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+  const table = async () => new Map((await page.$$eval('[data-testid="map-table"] tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)))).map((r) => [r[0], r]));
+
+  await open(page, '#/carte?level=region&metric=per100k', 'carte');
+  const regions = await apiJson('breakdowns/region', { size: 50 });
+  let rows = await table();
+  let compared = 0;
+  for (const b of regions.buckets) {
+    const row = rows.get(b.key);
+    assert(row, `region ${b.key} missing from the map table`);
+    assert(Number(digits(row[2])) === b.count, `region ${b.key}: ${row[2]} vs API ${b.count}`);
+    if (pop.get(b.key)) {
+      assert(digits(row[3]) === digits(dec.format((b.count / pop.get(b.key)) * 1e5)), `region ${b.key} per 100 000: ${row[3]}`);
+      compared++;
+    }
+  }
+  assert(compared > 5, `only ${compared} regions compared`);
+
+  await open(page, '#/carte?metric=salary', 'carte');
+  const salaries = await apiJson('salaries', { group_by: 'department' });
+  rows = await table();
+  compared = 0;
+  for (const g of salaries.groups) {
+    const row = rows.get(g.keys.department);
+    if (!row) continue;
+    assert(Number(digits(row[5])) === g.count, `department ${g.keys.department}: ${row[5]} offers with salary vs API ${g.count}`);
+    assert(Number(digits(row[4]) || 0) === median(g), `department ${g.keys.department}: median ${row[4]} vs API ${g.median}`);
+    compared++;
+  }
+  assert(compared > 5, `only ${compared} departments compared`);
+});
 
 await test('a filter change updates the URL and every view', async () => {
   await open(page, '#/apercu', 'apercu');

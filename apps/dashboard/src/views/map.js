@@ -68,7 +68,11 @@ export async function render(root, ctx) {
   if (!ctx.alive()) return;
 
   // ---- values per place ----------------------------------------------------
-  const places = level === 'region' ? vocab.regions : vocab.departments;
+  const known = level === 'region' ? vocab.regions : vocab.departments;
+  // places with offers but outside the vocabulary (e.g. an overseas collectivity as a region)
+  // have no shape, but they stay in the ranking and the table rather than vanish
+  const places = known.concat(counts.buckets.filter((b) => !known.some((p) => p.key === b.key))
+    .map((b) => ({ key: b.key, label: b.label || b.key })));
   const regionOf = new Map(vocab.departments.map((d) => [d.key, d.group]));
   const pop = new Map();
   for (const [dep, n] of Object.entries(POPULATION)) {
