@@ -117,6 +117,19 @@ async function chartsMatchApi(page, view, filters = {}) {
     }
     assert(await page.textContent('[data-testid="kpi-active-value"]') === fr(ov.active_offers), 'kpi-active formatting');
   }
+  if (view === 'entreprises') {
+    // each company card: its offers, and its roles, places and skills with their counts
+    const api = await apiJson('companies', { ...filters, size: 20, detail_size: 5 });
+    const cards = await page.$$eval('[data-testid="company-card"]', (els) => els.map((el) => ({
+      key: el.dataset.company,
+      lists: [...el.querySelectorAll('dd')].map((dd) => [...dd.querySelectorAll('li')].map((li) => `${li.firstChild.textContent}=${li.querySelector('b').textContent}`)),
+    })));
+    const squash = (t) => t.replace(/[\s\u202f\u00a0]/g, '');
+    const want = api.companies.map((c) => ({ key: c.key, lists: [c.roles, c.departments, c.skills].map((l) => l.map((x) => squash(`${x.label || x.key}=${fr(x.count)}`))) }));
+    const got = cards.map((c) => ({ key: c.key, lists: c.lists.map((l) => l.map(squash)) }));
+    assert(JSON.stringify(got) === JSON.stringify(want), `company cards ${JSON.stringify(got[0])} vs API ${JSON.stringify(want[0])}`);
+    rows += got.length;
+  }
   if (view === 'competences') {
     // the role × skill heat map: each role's share of offers citing each of the top 12 skills
     const [tops, byRole] = await Promise.all([apiJson('breakdowns/skill', { ...filters, size: 20 }), apiJson('skills/by-role', { ...filters, size: 100 })]);
