@@ -240,6 +240,137 @@ pub const REGIONS: &[Region] = &[
     },
 ];
 
+/// Inhabitants per department: INSEE, recensement 2021 (populations municipales in force on
+/// 1 January 2024), rounded to the thousand; Mayotte: its 2017 census (not in the 2021 cycle).
+/// Overseas collectivities have none. Only for ratios such as offers per 100 000 inhabitants.
+pub const POPULATION_SOURCE: &str = "INSEE, recensement 2021 (arrondi au millier)";
+
+const POPULATIONS: &[(&str, u32)] = &[
+    ("01", 658000),
+    ("02", 527000),
+    ("03", 336000),
+    ("04", 167000),
+    ("05", 141000),
+    ("06", 1097000),
+    ("07", 328000),
+    ("08", 271000),
+    ("09", 156000),
+    ("10", 310000),
+    ("11", 374000),
+    ("12", 280000),
+    ("13", 2043000),
+    ("14", 695000),
+    ("15", 144000),
+    ("16", 351000),
+    ("17", 656000),
+    ("18", 299000),
+    ("19", 240000),
+    ("2A", 161000),
+    ("2B", 182000),
+    ("21", 534000),
+    ("22", 601000),
+    ("23", 116000),
+    ("24", 413000),
+    ("25", 548000),
+    ("26", 519000),
+    ("27", 600000),
+    ("28", 432000),
+    ("29", 917000),
+    ("30", 752000),
+    ("31", 1434000),
+    ("32", 192000),
+    ("33", 1655000),
+    ("34", 1202000),
+    ("35", 1099000),
+    ("36", 217000),
+    ("37", 612000),
+    ("38", 1280000),
+    ("39", 259000),
+    ("40", 420000),
+    ("41", 329000),
+    ("42", 767000),
+    ("43", 228000),
+    ("44", 1452000),
+    ("45", 683000),
+    ("46", 174000),
+    ("47", 331000),
+    ("48", 77000),
+    ("49", 823000),
+    ("50", 491000),
+    ("51", 565000),
+    ("52", 169000),
+    ("53", 307000),
+    ("54", 731000),
+    ("55", 182000),
+    ("56", 764000),
+    ("57", 1049000),
+    ("58", 202000),
+    ("59", 2611000),
+    ("60", 830000),
+    ("61", 277000),
+    ("62", 1464000),
+    ("63", 665000),
+    ("64", 687000),
+    ("65", 230000),
+    ("66", 482000),
+    ("67", 1153000),
+    ("68", 767000),
+    ("69", 1883000),
+    ("70", 235000),
+    ("71", 551000),
+    ("72", 564000),
+    ("73", 440000),
+    ("74", 835000),
+    ("75", 2133000),
+    ("76", 1256000),
+    ("77", 1437000),
+    ("78", 1452000),
+    ("79", 376000),
+    ("80", 569000),
+    ("81", 391000),
+    ("82", 263000),
+    ("83", 1090000),
+    ("84", 562000),
+    ("85", 689000),
+    ("86", 438000),
+    ("87", 372000),
+    ("88", 360000),
+    ("89", 334000),
+    ("90", 138000),
+    ("91", 1306000),
+    ("92", 1626000),
+    ("93", 1666000),
+    ("94", 1415000),
+    ("95", 1257000),
+    ("971", 384000),
+    ("972", 361000),
+    ("973", 287000),
+    ("974", 871000),
+    ("976", 257000),
+];
+
+impl Department {
+    /// Inhabitants (INSEE 2021, rounded to the thousand), `None` for overseas collectivities.
+    pub fn population(&self) -> Option<u32> {
+        POPULATIONS
+            .iter()
+            .find(|(code, _)| *code == self.code)
+            .map(|(_, n)| *n)
+    }
+}
+
+impl Region {
+    /// Inhabitants: the sum of its departments'.
+    pub fn population(&self) -> Option<u32> {
+        let n: u32 = DEPARTMENTS
+            .iter()
+            .filter(|d| d.region_code == self.code)
+            .filter_map(Department::population)
+            .sum();
+        (n > 0).then_some(n)
+    }
+}
+
 /// The department with INSEE code `code` (`"1"` is read as `"01"`, `"2a"` as `"2A"`).
 pub fn department(code: &str) -> Option<&'static Department> {
     let code = code.trim();
@@ -404,6 +535,73 @@ pub fn department_by_name(name: &str) -> Option<&'static Department> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The population table (INSEE 2021, written by hand) against the communes' legal
+    /// populations in `../shared/data/geo/communes.csv` (a later vintage): every department and
+    /// only them, each within 6 % (populations move less in a few years; a typo or a swapped
+    /// code does not).
+    #[test]
+    fn populations_match_the_insee_communes() {
+        let communes = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/data/geo/communes.csv");
+        let csv = match std::fs::read_to_string(&communes) {
+            Ok(text) => text,
+            Err(err) if std::env::var_os("CI").is_some() => {
+                panic!("CI must run this test: {}: {err}", communes.display())
+            }
+            Err(_) => {
+                eprintln!(
+                    "skipped: {} not found (../shared is absent)",
+                    communes.display()
+                );
+                return;
+            }
+        };
+        let mut reference = std::collections::BTreeMap::<String, u64>::new();
+        let mut lines = csv.lines();
+        let header: Vec<&str> = lines.next().expect("a header").split(',').collect();
+        let column = |name: &str| header.iter().position(|h| *h == name).expect(name);
+        let (kind, department, population) =
+            (column("type"), column("departement"), column("population"));
+        for line in lines {
+            // the file quotes no field (names hold no comma)
+            let fields: Vec<&str> = line.split(',').collect();
+            if fields[kind] != "commune-actuelle" {
+                continue;
+            }
+            if let Ok(n) = fields[population].parse::<u64>() {
+                *reference.entry(fields[department].to_string()).or_default() += n;
+            }
+        }
+        let mut counted = 0;
+        for dep in DEPARTMENTS {
+            let Some(n) = dep.population() else {
+                assert_eq!(
+                    dep.kind,
+                    Zone::Collectivity,
+                    "{} has no population",
+                    dep.code
+                );
+                continue;
+            };
+            let want = reference[dep.code] as f64;
+            let gap = (f64::from(n) - want).abs() / want;
+            assert!(
+                gap < 0.06,
+                "{}: {n} vs {want} ({:.1} %)",
+                dep.code,
+                gap * 100.0
+            );
+            counted += 1;
+        }
+        assert_eq!(counted, 101);
+        assert_eq!(POPULATIONS.len(), 101);
+        let idf = region("11").unwrap().population().unwrap();
+        assert!(
+            (12_000_000..12_500_000).contains(&idf),
+            "Île-de-France: {idf}"
+        );
+    }
 
     #[test]
     fn every_department_points_to_a_known_region_or_is_a_collectivity() {

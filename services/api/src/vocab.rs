@@ -148,6 +148,16 @@ impl Dimension {
         })
     }
 
+    /// Inhabitants of a department or region (INSEE 2021, rounded); `None` for other
+    /// dimensions and for places without a census figure.
+    pub fn population(self, key: &str) -> Option<u32> {
+        match self {
+            Dimension::Department => geo::department(key).and_then(|d| d.population()),
+            Dimension::Region => geo::region(key).and_then(|r| r.population()),
+            _ => None,
+        }
+    }
+
     /// The French label of a value, when there is one.
     pub fn label(self, key: &str) -> Option<String> {
         match self {
@@ -182,6 +192,10 @@ pub struct Term {
     /// For departments: the region code; for skills: the category.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// For departments and regions: inhabitants (INSEE, recensement 2021, rounded to the
+    /// thousand; none for overseas collectivities).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub population: Option<u32>,
 }
 
 /// Every closed vocabulary, for building filters.
@@ -206,6 +220,7 @@ pub fn vocabularies() -> Vocabularies {
                 key: k.to_string(),
                 label: d.label(k).unwrap_or_else(|| k.to_string()),
                 group: None,
+                population: d.population(k),
             })
             .collect()
     };
@@ -221,6 +236,7 @@ pub fn vocabularies() -> Vocabularies {
                 key: d.code.to_string(),
                 label: d.name.to_string(),
                 group: Some(d.region_code.to_string()),
+                population: d.population(),
             })
             .collect(),
         skills: jobmarket_enrich::skills::taxonomy()
@@ -230,6 +246,7 @@ pub fn vocabularies() -> Vocabularies {
                 key: e.key.to_string(),
                 label: e.name.to_string(),
                 group: Some(e.category.to_string()),
+                population: None,
             })
             .collect(),
         dimensions: Dimension::names().into_iter().map(String::from).collect(),

@@ -614,6 +614,37 @@ async fn breakdowns_count_every_dimension() {
     assert_eq!(v["buckets"][0]["count"], 20);
     assert!((f(&v["buckets"][0]["share"]) - 20.0 / 60.0).abs() < 1e-9);
     assert_eq!(v["buckets"].as_array().unwrap().len(), 2);
+    // per 100 000 inhabitants: Île-de-France had 12 292 000 (INSEE 2021, its 8 departments)
+    let idf = f(&v["buckets"][0]["per_100k_inhabitants"]);
+    assert!(
+        (idf - 20.0 * 100_000.0 / 12_292_000.0).abs() < 1e-9,
+        "{idf}"
+    );
+    let v = server.get("/api/v1/breakdowns/department?size=200").await;
+    for b in v["buckets"].as_array().unwrap() {
+        let n = b["count"].as_f64().unwrap();
+        match b["key"].as_str().unwrap() {
+            "75" => assert!((f(&b["per_100k_inhabitants"]) - n * 1e5 / 2_133_000.0).abs() < 1e-9),
+            "69" => assert!((f(&b["per_100k_inhabitants"]) - n * 1e5 / 1_883_000.0).abs() < 1e-9),
+            _ => {}
+        }
+    }
+    let roles = server.get("/api/v1/breakdowns/role").await;
+    assert!(roles["buckets"][0].get("per_100k_inhabitants").is_none());
+    let voc = server.get("/api/v1/vocabularies").await;
+    let find = |list: &str, key: &str| {
+        voc[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["key"] == key)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(find("departments", "75")["population"], 2_133_000);
+    assert_eq!(find("regions", "11")["population"], 12_292_000);
+    assert!(find("departments", "975").get("population").is_none());
+    assert!(find("skills", "python").get("population").is_none());
     server
         .error("/api/v1/breakdowns/planet", 404, "not_found")
         .await;

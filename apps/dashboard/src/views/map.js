@@ -7,7 +7,6 @@ import { get } from '../api.js';
 import { apiFilters, go, current, valuesOf } from '../state.js';
 import { fmtInt, fmtDec, fmtEur, fmtPct } from '../format.js';
 import { dataTable } from '../charts.js';
-import { POPULATION, POPULATION_SOURCE } from '../population.js';
 import { viewHead, segmented } from './common.js';
 
 const METRICS = [
@@ -59,7 +58,7 @@ export async function render(root, ctx) {
       mapFig = h('figure', { class: 'card', dataset: { testid: 'map' } },
         h('figcaption', null, h('h3', null, `${metricLabel} par ${level === 'region' ? 'région' : 'département'}`),
           metric === 'salary' ? h('p', { class: 'sub' }, 'Salaire brut annuel médian des offres qui en affichent un ; rien n’est montré sous le seuil de confidentialité.') : null,
-          metric === 'per100k' ? h('p', { class: 'sub' }, `Population : ${POPULATION_SOURCE}.`) : null),
+          metric === 'per100k' ? h('p', { class: 'sub' }, 'Population : INSEE, recensement 2021 (arrondi au millier).') : null),
         mapBox,
         h('p', { class: 'attribution' }, 'Fond de carte : MapSVG (', h('a', { href: 'https://mapsvg.com/maps/france-departments' }, 'france-departments'), '), CC BY 4.0.')),
       side));
@@ -74,26 +73,24 @@ export async function render(root, ctx) {
   const places = known.concat(counts.buckets.filter((b) => !known.some((p) => p.key === b.key))
     .map((b) => ({ key: b.key, label: b.label || b.key })));
   const regionOf = new Map(vocab.departments.map((d) => [d.key, d.group]));
-  const pop = new Map();
-  for (const [dep, n] of Object.entries(POPULATION)) {
-    const key = level === 'region' ? regionOf.get(dep) : dep;
-    if (key) pop.set(key, (pop.get(key) || 0) + n);
-  }
-  const countOf = new Map(counts.buckets.map((b) => [b.key, b.count]));
+  const bucketOf = new Map(counts.buckets.map((b) => [b.key, b]));
   const salOf = new Map((salaries?.groups || []).map((g) => [g.keys[level], g]));
+  // populations and ratios come from the API (INSEE 2021); a place without offers is at 0
   const rows = places.map((p) => {
-    const count = countOf.get(p.key) || 0;
-    const population = pop.get(p.key) || null;
+    const b = bucketOf.get(p.key);
+    const count = b?.count || 0;
+    const population = p.population || null;
+    const per100k = b?.per_100k_inhabitants ?? (population ? 0 : null);
     const sal = salOf.get(p.key);
     let value = null;
     if (metric === 'offers') value = count;
-    else if (metric === 'per100k') value = population ? (count / population) * 1e5 : null;
+    else if (metric === 'per100k') value = per100k;
     else value = sal && !sal.suppressed ? sal.median : null;
-    return { key: p.key, label: p.label, count, population, value, sal };
+    return { key: p.key, label: p.label, count, population, per100k, value, sal };
   });
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const fmtValue = metric === 'salary' ? fmtEur : metric === 'per100k' ? fmtDec : fmtInt;
-  const scale = classes(rows.filter((r) => pop.has(r.key) || r.count).map((r) => r.value));
+  const scale = classes(rows.filter((r) => r.population || r.count).map((r) => r.value));
   const selected = valuesOf(fl, level);
 
   // ---- the map --------------------------------------------------------------
@@ -118,7 +115,7 @@ export async function render(root, ctx) {
     if (!r) return [];
     const lines = [h('strong', null, `${r.label} (${r.key})`)];
     lines.push(h('div', null, `${fmtInt(r.count)} offre${r.count > 1 ? 's' : ''}`));
-    if (r.population) lines.push(h('div', null, `${fmtDec((r.count / r.population) * 1e5)} pour 100 000 hab.`));
+    if (r.per100k !== null) lines.push(h('div', null, `${fmtDec(r.per100k)} pour 100 000 hab.`));
     if (metric === 'salary') {
       lines.push(h('div', null, r.sal && !r.sal.suppressed
         ? `Salaire médian ${fmtEur(r.sal.median)} (${fmtInt(r.sal.count)} offres avec salaire)`
@@ -196,7 +193,7 @@ export async function render(root, ctx) {
   mapFig.append(h('details', { class: 'data' }, h('summary', null, `Toutes les données (${all.length} ${level === 'region' ? 'régions' : 'départements'})`),
     h('div', { class: 'table-box' }, dataTable('map-table', `Données de la carte par ${placeWord.toLowerCase()}`,
       ['Code', placeWord, 'Offres', 'Pour 100 000 hab.', 'Salaire médian', 'Offres avec salaire'],
-      all.map((r) => [r.key, r.label, fmtInt(r.count), r.population ? fmtDec((r.count / r.population) * 1e5) : '—',
+      all.map((r) => [r.key, r.label, fmtInt(r.count), r.per100k !== null ? fmtDec(r.per100k) : '—',
         metric === 'salary' ? (r.sal && !r.sal.suppressed ? fmtEur(r.sal.median) : '—') : '(indicateur non affiché)',
         metric === 'salary' ? fmtInt(r.sal?.count || 0) : '—']),
       [2, 3, 4, 5]))));

@@ -88,6 +88,11 @@ pub async fn breakdown(
         .into_iter()
         .map(|b| Count::new(dimension, b.key, b.count, result.total))
         .collect();
+    for count in &mut counts {
+        count.per_100k_inhabitants = dimension
+            .population(&count.key)
+            .map(|p| count.count as f64 * 100_000.0 / f64::from(p));
+    }
     if dimension == Dimension::Company {
         let names = display_names(&state, &filter, counts.iter().map(|c| c.key.as_str())).await?;
         for (count, name) in counts.iter_mut().zip(names) {

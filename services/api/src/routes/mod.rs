@@ -77,6 +77,10 @@ pub struct Count {
     pub count: u64,
     /// `count` over the offers counted in (0 to 1).
     pub share: f64,
+    /// In `/breakdowns/department` and `/breakdowns/region`: `count` per 100 000 inhabitants
+    /// (INSEE 2021 populations), where the place has a census figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_100k_inhabitants: Option<f64>,
 }
 
 impl Count {
@@ -86,6 +90,7 @@ impl Count {
             share: ratio(count, of).unwrap_or(0.0),
             key,
             count,
+            per_100k_inhabitants: None,
         }
     }
 }
